@@ -1,0 +1,39 @@
+# Linux DJ. `make run` and `make test` are the two commands a newcomer needs;
+# both install what is missing first.
+
+GO      ?= go
+BUILD   ?= build
+BIN     := $(BUILD)/linuxdj
+export PATH := $(PATH):/usr/local/go/bin
+
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.7.0
+
+.PHONY: run test build deps-run deps-test lint unit cgo-free
+
+run: deps-run build
+	./$(BIN) $(ARGS)
+
+build:
+	$(GO) build -o $(BIN) .
+
+deps-run:
+	@scripts/deps.sh run
+
+deps-test:
+	@scripts/deps.sh test
+
+test: deps-test lint cgo-free unit
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+# The engine and the null backend build and pass their tests with no cgo.
+cgo-free:
+	CGO_ENABLED=0 $(GO) build ./...
+	CGO_ENABLED=0 $(GO) test -count=1 ./mixer/... ./backend/null/...
+
+unit: build
+	EGL_PLATFORM=surfaceless $(GO) test -count=1 -timeout 40m ./...
+	$(GO) test -count=1 -race -short ./mixer/rt/

@@ -1,0 +1,95 @@
+package backend
+
+// MaxFrames is the largest period, in frames, any backend may hand to
+// Processor.Process. Processors preallocate for it so a buffer-size change
+// at run time never allocates on the audio thread.
+const MaxFrames = 8192
+
+// Port describes one mono audio port of a Processor.
+type Port struct {
+	Name       string // short name, unique per direction: "ch1_in_L", "master_out_R"
+	PrettyName string // human name for JACK metadata and the GUI: "Deck A L"
+}
+
+// Processor is what a backend drives: the mixer engine.
+type Processor interface {
+	// Inputs and Outputs list the audio ports in the order of the slices
+	// passed to Process. They do not change while the backend runs.
+	Inputs() []Port
+	Outputs() []Port
+
+	// Prepare is called off the audio thread before the first Process and
+	// whenever the sample rate changes; the processor builds what it needs
+	// for rate and hands it over to the audio thread atomically.
+	Prepare(sampleRateHz int) error
+
+	// Process computes one period. in[i] and out[i] belong to Inputs()[i]
+	// and Outputs()[i]; all have the same length, 1..MaxFrames. It must be
+	// real-time safe: no allocation, lock, blocking or system call.
+	Process(in, out [][]float32)
+
+	// LatencyFrames is the delay the processor adds between its inputs and
+	// its outputs (the limiter's lookahead), for port latency reporting.
+	LatencyFrames() int
+}
+
+// ConnState is how a backend stands with its sound system.
+type ConnState int
+
+const (
+	Stopped      ConnState = iota // not started, or stopped
+	Running                       // the audio thread is calling Process
+	Reconnecting                  // the server or device went away; trying again
+)
+
+func (s ConnState) String() string {
+	switch s {
+	case Running:
+		return "running"
+	case Reconnecting:
+		return "server gone — reconnecting…"
+	default:
+		return "stopped"
+	}
+}
+
+// StreamInfo is a snapshot of a backend's stream for the status line.
+type StreamInfo struct {
+	Backend       string    // "jack", "pipewire-jack", "alsa", "null"
+	SampleRateHz  int       // 0 until running
+	PeriodFrames  int       // frames per Process call
+	LatencyFrames int       // output latency as the sound system reports it
+	XRuns         uint64    // over- and underruns since Start
+	DSPLoad       float64   // the sound system's load estimate, 0..1; 0 where unknown
+	State         ConnState // connection state
+	Message       string    // last notable event, for the user ("device busy", "using read/write, no mmap")
+}
+
+// LatencyMs converts the latency to milliseconds; 0 when the rate is unknown.
+func (s StreamInfo) LatencyMs() float64 {
+	if s.SampleRateHz == 0 {
+		return 0
+	}
+	return 1000 * float64(s.LatencyFrames) / float64(s.SampleRateHz)
+}
+
+// PeriodMs converts the period to milliseconds; 0 when the rate is unknown.
+func (s StreamInfo) PeriodMs() float64 {
+	if s.SampleRateHz == 0 {
+		return 0
+	}
+	return 1000 * float64(s.PeriodFrames) / float64(s.SampleRateHz)
+}
+
+// Backend connects a Processor to a sound system.
+type Backend interface {
+	Name() string
+	// Start opens the stream and begins calling p.Process on the audio
+	// thread. It returns once audio runs, or with an error that names the
+	// native call that failed.
+	Start(p Processor) error
+	// Stop ends the stream; after it returns, p.Process is not called again.
+	Stop() error
+	// Info is safe to call from any goroutine at any time.
+	Info() StreamInfo
+}
