@@ -37,3 +37,29 @@ cgo-free:
 unit: build
 	EGL_PLATFORM=surfaceless $(GO) test -count=1 -timeout 40m ./...
 	$(GO) test -count=1 -race -short ./mixer/rt/
+
+# Installation into the standard desktop paths; DESTDIR for staging.
+PREFIX  ?= /usr/local
+APPID   := io.github.linuxdj.LinuxDJ
+ICONS   := 64 128 256
+INSTALLED := $(PREFIX)/bin/linuxdj \
+	$(PREFIX)/share/applications/$(APPID).desktop \
+	$(PREFIX)/share/metainfo/$(APPID).metainfo.xml \
+	$(PREFIX)/share/icons/hicolor/scalable/apps/$(APPID).svg \
+	$(foreach s,$(ICONS),$(PREFIX)/share/icons/hicolor/$(s)x$(s)/apps/$(APPID).png)
+
+.PHONY: install uninstall vendor
+
+install: build
+	install -Dm755 $(BIN) $(DESTDIR)$(PREFIX)/bin/linuxdj
+	install -Dm644 packaging/$(APPID).desktop $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+	install -Dm644 packaging/$(APPID).metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/$(APPID).metainfo.xml
+	install -Dm644 packaging/icons/$(APPID).svg $(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/$(APPID).svg
+	$(foreach s,$(ICONS),install -Dm644 packaging/icons/$(s)x$(s)/$(APPID).png $(DESTDIR)$(PREFIX)/share/icons/hicolor/$(s)x$(s)/apps/$(APPID).png;)
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+
+# vendor/ is what the offline Flatpak build compiles from; it is not committed.
+vendor:
+	$(GO) mod vendor
