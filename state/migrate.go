@@ -1,0 +1,61 @@
+package state
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/BurntSushi/toml"
+)
+
+// migrate brings a file of an older version up to Version, one step at a
+// time, through a generic TOML tree, and returns the new text.
+func migrate(data []byte, from int) ([]byte, error) {
+	var tree map[string]any
+	if _, err := toml.Decode(string(data), &tree); err != nil {
+		return nil, describe(err)
+	}
+	for v := from; v < Version; v++ {
+		if err := migrations[v](tree); err != nil {
+			return nil, fmt.Errorf("state: migrate version %d to %d: %w", v, v+1, err)
+		}
+	}
+	tree["version"] = int64(Version)
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(tree); err != nil {
+		return nil, fmt.Errorf("state: migrate: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// migrations[v] turns a version v tree into a version v+1 tree.
+var migrations = map[int]func(map[string]any) error{
+	1: migrate1to2,
+}
+
+// migrate1to2: version 1 called the crossfader curve "xfader_curve" and
+// stored the window size as one "WIDTHxHEIGHT" string; version 2 says
+// "crossfader_curve" and has a [window] table.
+func migrate1to2(tree map[string]any) error {
+	renameCurve := func(controls any) {
+		c, _ := controls.(map[string]any)
+		g, _ := c["global"].(map[string]any)
+		if v, ok := g["xfader_curve"]; ok {
+			delete(g, "xfader_curve")
+			g["crossfader_curve"] = v
+		}
+	}
+	renameCurve(tree["controls"])
+	if scenes, ok := tree["scenes"].([]map[string]any); ok {
+		for _, s := range scenes {
+			renameCurve(s["controls"])
+		}
+	}
+	if size, ok := tree["window"].(string); ok {
+		var w, h int64
+		if _, err := fmt.Sscanf(size, "%dx%d", &w, &h); err != nil {
+			return fmt.Errorf("key window: %q is not WIDTHxHEIGHT: %w", size, err)
+		}
+		tree["window"] = map[string]any{"width_dp": w, "height_dp": h}
+	}
+	return nil
+}
