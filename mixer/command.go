@@ -62,4 +62,6 @@ type Command struct {
 
 // IsChannelParam reports whether p applies to one channel (Command.Channel)
 // rather than to the whole mixer.
+//
+// IsChannelParam is real-time safe: no allocation, no lock, no system call.
 func (p Param) IsChannelParam() bool { return p >= ParamTrimDB && p <= ParamFader }

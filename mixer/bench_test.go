@@ -1,0 +1,84 @@
+package mixer_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/linuxdj/linuxdj/mixer"
+)
+
+// everythingOn turns every feature of every channel on: EQ off unity, the
+// filter engaged with resonance, cue, crossfader assigned, balance off
+// centre, mono master, split cue and the limiter.
+func everythingOn(r *rig, channels int) {
+	for ch := range channels {
+		r.set(mixer.ParamTrimDB, ch, 3)
+		r.set(mixer.ParamEQLow, ch, 0.6)
+		r.set(mixer.ParamEQMid, ch, 0.4)
+		r.set(mixer.ParamEQHigh, ch, 0.55)
+		r.set(mixer.ParamFilter, ch, -0.3)
+		r.set(mixer.ParamFilterResonance, ch, 0.5)
+		r.set(mixer.ParamPan, ch, 0.2)
+		r.set(mixer.ParamCue, ch, 1)
+		r.set(mixer.ParamXfaderAssign, ch, float32(ch%3))
+		r.set(mixer.ParamFader, ch, 0.7)
+	}
+	r.set(mixer.ParamCrossfader, 0, 0.3)
+	r.set(mixer.ParamMasterBalance, 0, 0.1)
+	r.set(mixer.ParamLimiter, 0, 1)
+	r.set(mixer.ParamSplitCue, 0, 1)
+}
+
+func fillNoise(bufs [][]float32, seed uint64) {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	for _, b := range bufs {
+		for i := range b {
+			b[i] = float32(rng.NormFloat64() * 0.3)
+		}
+	}
+}
+
+func BenchmarkEngine(b *testing.B) {
+	const frames = 256
+	periodNs := 1e9 * frames / float64(testRateHz)
+	for _, channels := range []int{4, 8, 16, 32} {
+		b.Run(fmt.Sprintf("%dch", channels), func(b *testing.B) {
+			r := newRig(b, stereoConfig(channels), frames)
+			everythingOn(r, channels)
+			fillNoise(r.in, 1)
+			for range 100 { // let every ramp settle
+				r.run()
+			}
+			// The thread's own CPU time, next to the wall clock: on a machine
+			// shared with other work the wall clock also counts the time
+			// this thread waited for a core.
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			b.ReportAllocs()
+			cpuStart := threadCPU(b)
+			b.ResetTimer()
+			for b.Loop() {
+				r.e.Process(r.in, r.out)
+			}
+			cpu := threadCPU(b) - cpuStart // the timer stopped with the loop
+			nsPerPeriod := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+			b.ReportMetric(nsPerPeriod/frames, "ns/frame")
+			b.ReportMetric(100*nsPerPeriod/periodNs, "%period")
+			b.ReportMetric(100*float64(cpu.Nanoseconds())/float64(b.N)/periodNs, "%period-cpu")
+		})
+	}
+}
+
+// threadCPU is the CPU time the calling OS thread has used.
+func threadCPU(b *testing.B) time.Duration {
+	const rusageThread = 1 // RUSAGE_THREAD, Linux
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,204 @@
+package dsp
+
+import "math"
+
+// Limiter timing.
+const (
+	// LimiterLookaheadSeconds is how far ahead the limiter looks, and so its
+	// latency: long enough for a smooth attack, short enough to stay in
+	// time with the booth and the DJ's headphones.
+	LimiterLookaheadSeconds = 0.0015
+	limiterReleaseSeconds   = 0.080
+)
+
+// Limiter is a stereo-linked lookahead brickwall limiter; see the package
+// documentation for how it keeps every sample at or under the ceiling.
+//
+// Its analysis always runs, so switching it on finds it warm; the caller
+// chooses between its output and the undelayed input.
+type Limiter struct {
+	lookahead  int     // L: the latency in frames; windows are L+1 long
+	ceiling    float32 // linear
+	releaseMul float64 // per-frame recovery share of the gap to 1
+
+	delayL, delayR []float32 // L frames, the oldest at delayPos
+	delayPos       int
+
+	// Sliding minimum of the needed gain over the last L+1 frames: a
+	// monotonic queue of (gain, frame) in a ring sized to a power of two.
+	minGain          []float32
+	minFrame         []int64
+	minMask          int64
+	minHead, minTail int64 // queue holds [minHead, minTail)
+	frame            int64
+
+	released float64   // the held gain after release smoothing
+	box      []float64 // the last L+1 released gains, the oldest at boxPos
+	boxPos   int
+	boxSum   float64
+
+	gainNow float32 // last applied gain
+	gainMin float32 // smallest applied gain since ReadGain
+}
+
+// NewLimiter returns a limiter for sampleRateHz with its ceiling at
+// ceilingDB dBFS.
+func NewLimiter(sampleRateHz float64, ceilingDB float64) *Limiter {
+	l := int(math.Round(LimiterLookaheadSeconds * sampleRateHz))
+	l = max(l, 1)
+	n := int64(2)
+	for n < int64(l+1) {
+		n <<= 1
+	}
+	lim := &Limiter{
+		lookahead:  l,
+		releaseMul: 1 - math.Exp(-1/(limiterReleaseSeconds*sampleRateHz)),
+		delayL:     make([]float32, l),
+		delayR:     make([]float32, l),
+		minGain:    make([]float32, n),
+		minFrame:   make([]int64, n),
+		minMask:    n - 1,
+		box:        make([]float64, l+1),
+	}
+	lim.SetCeilingDB(ceilingDB)
+	lim.Reset()
+	return lim
+}
+
+// Reset forgets all history: the delay line is silent and the gain is 1.
+func (m *Limiter) Reset() {
+	clear(m.delayL)
+	clear(m.delayR)
+	for i := range m.box {
+		m.box[i] = 1
+	}
+	m.boxSum = float64(len(m.box))
+	m.released = 1
+	m.minHead, m.minTail, m.frame, m.delayPos, m.boxPos = 0, 0, 0, 0, 0
+	m.gainNow, m.gainMin = 1, 1
+}
+
+// LatencyFrames is the delay from input to output.
+//
+// LatencyFrames is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) LatencyFrames() int { return m.lookahead }
+
+// SetCeilingDB sets the ceiling in dBFS (at most 0).
+//
+// SetCeilingDB is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) SetCeilingDB(db float64) {
+	m.ceiling = float32(math.Pow(10, math.Min(db, 0)/20))
+}
+
+// Ceiling is the linear ceiling no output sample passes.
+//
+// Ceiling is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) Ceiling() float32 { return m.ceiling }
+
+// ReadGain returns the smallest gain applied since the previous call
+// (1 = no reduction) and starts a new interval.
+//
+// ReadGain is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) ReadGain() float32 {
+	g := m.gainMin
+	m.gainMin = m.gainNow
+	return g
+}
+
+// Process limits the stereo block: inL/inR are read, outL/outR receive the
+// input delayed by LatencyFrames and limited to the ceiling. Input and
+// output may not overlap.
+//
+// Process is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) Process(inL, inR, outL, outR []float32) {
+	n := len(inL)
+	inR, outL, outR = inR[:n], outL[:n], outR[:n]
+	c := m.ceiling
+	window := int64(m.lookahead + 1)
+	boxLen := float64(len(m.box))
+	gainMin := m.gainMin
+	for i := 0; i < n; i++ {
+		xl, xr := inL[i], inR[i]
+		peak := abs32(xl)
+		if ar := abs32(xr); ar > peak {
+			peak = ar
+		}
+		need := float32(1)
+		if peak > c {
+			need = c / peak
+		}
+
+		// Sliding minimum over the window ending at this frame.
+		for m.minTail > m.minHead && m.minGain[(m.minTail-1)&m.minMask] >= need {
+			m.minTail--
+		}
+		m.minGain[m.minTail&m.minMask] = need
+		m.minFrame[m.minTail&m.minMask] = m.frame
+		m.minTail++
+		if m.minFrame[m.minHead&m.minMask] <= m.frame-window {
+			m.minHead++
+		}
+		held := float64(m.minGain[m.minHead&m.minMask])
+
+		// Release: recover exponentially, never above what is held.
+		m.released = math.Min(held, m.released+(1-m.released)*m.releaseMul)
+
+		// Moving average over the window, exact sum refreshed each lap.
+		m.boxSum += m.released - m.box[m.boxPos]
+		m.box[m.boxPos] = m.released
+		gain := float32(m.boxSum / boxLen)
+		m.boxPos++
+		if m.boxPos == len(m.box) {
+			m.boxPos = 0
+			m.boxSum = 0
+			for _, g := range m.box {
+				m.boxSum += g
+			}
+		}
+
+		// The delay line's oldest frame leaves as the newest one enters:
+		// it is the frame that entered the window L frames ago, the
+		// oldest one every gain in the average has seen.
+		yl, yr := m.delayL[m.delayPos], m.delayR[m.delayPos]
+		m.delayL[m.delayPos], m.delayR[m.delayPos] = xl, xr
+		m.delayPos++
+		if m.delayPos == len(m.delayL) {
+			m.delayPos = 0
+		}
+		m.frame++
+
+		if gain > 1 {
+			gain = 1
+		}
+		if gain < gainMin {
+			gainMin = gain
+		}
+		outL[i] = clamp32(yl*gain, c)
+		outR[i] = clamp32(yr*gain, c)
+		m.gainNow = gain
+	}
+	m.gainMin = gainMin
+	if m.released > 1-1e-9 {
+		m.released = 1
+	}
+}
+
+// abs32 is real-time safe: no allocation, no lock, no system call.
+func abs32(x float32) float32 {
+	return math.Float32frombits(math.Float32bits(x) &^ (1 << 31))
+}
+
+// clamp32 limits x to ±c. It only ever trims rounding error: the gain has
+// already brought the sample to the ceiling. Plain comparisons, because
+// the min and max builtins pay for NaN rules the guarded signal never needs.
+//
+// clamp32 is real-time safe: no allocation, no lock, no system call.
+func clamp32(x, c float32) float32 {
+	if x > c {
+		return c
+	}
+	if x < -c {
+		return -c
+	}
+	return x
+}

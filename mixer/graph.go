@@ -1,0 +1,430 @@
+package mixer
+
+import (
+	"math"
+
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer/dsp"
+)
+
+// Timing of the engine's smoothing and guards.
+const (
+	rampSeconds        = 0.010 // every gain change and switch
+	badHoldSeconds     = 0.25  // a channel stays muted this long after bad input
+	meterFrameSeconds  = 0.010 // publish meter frames at 100 Hz at most
+	worstWindowSeconds = 2     // Status.WorstPeriodNs covers the last 2–4 s
+)
+
+// strip is the per-channel part of a graph.
+type strip struct {
+	stereo   bool
+	inL, inR int // indexes into Process's in
+
+	pre     dsp.Ramp // trim · polarity · input guard
+	preGain float32  // trim · polarity, the pre target while the input is sane
+	badLeft int      // frames the guard still holds the channel muted
+
+	eq                   *dsp.Isolator
+	eqLow, eqMid, eqHigh dsp.Ramp // band gains, kill included
+	eqWet                dsp.Ramp // 0 = bypass, 1 = equalised
+	eqIdle               bool     // bypassed and state cleared
+	filter               *dsp.DJFilter
+	cueL, cueR           dsp.Ramp // PFL send into the cue bus
+	outL, outR           dsp.Ramp // pan · mute · fader · crossfader into master
+	meter                levelMeter
+}
+
+// graph is everything the audio thread needs for one sample rate. Prepare
+// builds a new one off the audio thread; Process adopts it.
+type graph struct {
+	sampleRateHz int
+	rampFrames   int
+	p            params
+	dirty        bool // p changed since the ramp targets were set
+
+	strips []strip
+
+	// Master matrix: bus L/R → master L/R, combining level, balance, mono.
+	mLL, mLR, mRL, mRR dsp.Ramp
+	limiter            *dsp.Limiter
+	limDry, limWet     dsp.Ramp
+	booth              dsp.Ramp
+	// Phones matrix: cue L/R and master L/R → phones L/R, combining level,
+	// cue/master mix and split cue.
+	phCueLL, phCueRL, phMstLL dsp.Ramp // into phones L
+	phCueRR, phMstLR, phMstRR dsp.Ramp // into phones R
+
+	// Scratch, each backend.MaxFrames long.
+	chL, chR             []float32
+	busL, busR           []float32
+	cueBusL, cueBusR     []float32
+	limL, limR           []float32
+	gLow, gMid, gHigh, w []float32
+
+	masterMeter, boothMeter, phonesMeter, cueMeter levelMeter
+
+	frame          MeterFrame // pending: peaks folded since the last delivered frame
+	frameFrames    int        // frames since the last delivered frame
+	meterPeriod    int        // frames between published frames
+	badChannels    uint32
+	worstCur       int64 // worst Process time in this window
+	worstPrev      int64 // worst Process time in the previous window
+	worstLeft      int   // frames until the window turns
+	worstWindowLen int
+}
+
+// newGraph allocates and sets up everything for cfg at sampleRateHz, with
+// every control at its default. It runs off the audio thread.
+func newGraph(cfg Config, sampleRateHz int) *graph {
+	rate := float64(sampleRateHz)
+	g := &graph{
+		sampleRateHz:   sampleRateHz,
+		rampFrames:     max(1, int(math.Round(rampSeconds*rate))),
+		p:              defaultParams(),
+		dirty:          true,
+		strips:         make([]strip, len(cfg.Channels)),
+		limiter:        dsp.NewLimiter(rate, DefaultLimiterCeilingDB),
+		meterPeriod:    max(1, int(meterFrameSeconds*rate)),
+		worstWindowLen: worstWindowSeconds * sampleRateHz,
+	}
+	bufs := make([]float32, 12*backend.MaxFrames)
+	next := func() []float32 {
+		b := bufs[:backend.MaxFrames:backend.MaxFrames]
+		bufs = bufs[backend.MaxFrames:]
+		return b
+	}
+	g.chL, g.chR, g.busL, g.busR = next(), next(), next(), next()
+	g.cueBusL, g.cueBusR, g.limL, g.limR = next(), next(), next(), next()
+	g.gLow, g.gMid, g.gHigh, g.w = next(), next(), next(), next()
+
+	port := 0
+	for i, c := range cfg.Channels {
+		s := &g.strips[i]
+		s.stereo = c.Stereo
+		s.inL, s.inR = port, port
+		port++
+		if c.Stereo {
+			s.inR = port
+			port++
+		}
+		s.eq = dsp.NewIsolator(cfg.CrossoverLowHz, cfg.CrossoverHighHz, rate)
+		s.eqIdle = true
+		s.filter = dsp.NewDJFilter(rate, g.rampFrames)
+		s.meter.init(sampleRateHz)
+		for _, r := range []*dsp.Ramp{&s.pre, &s.eqLow, &s.eqMid, &s.eqHigh, &s.eqWet, &s.cueL, &s.cueR, &s.outL, &s.outR} {
+			r.Init(0, g.rampFrames)
+		}
+	}
+	for _, r := range []*dsp.Ramp{&g.mLL, &g.mLR, &g.mRL, &g.mRR, &g.limDry, &g.limWet, &g.booth,
+		&g.phCueLL, &g.phCueRL, &g.phMstLL, &g.phCueRR, &g.phMstLR, &g.phMstRR} {
+		r.Init(0, g.rampFrames)
+	}
+	for _, m := range []*levelMeter{&g.masterMeter, &g.boothMeter, &g.phonesMeter, &g.cueMeter} {
+		m.init(sampleRateHz)
+	}
+	g.frame.Channels = len(g.strips)
+	g.setTargets()
+	g.jump()
+	return g
+}
+
+// adopt takes over the control state of the graph it replaces, so a new
+// sample rate keeps every setting and the pending meter peaks. It copies
+// plain values only.
+//
+// adopt is real-time safe: no allocation, no lock, no system call.
+func (g *graph) adopt(old *graph) {
+	g.p = old.p
+	g.frame = old.frame
+	g.badChannels = old.badChannels
+	g.setTargets()
+	g.jump()
+}
+
+// jump puts every ramp at its target at once: a new graph starts where the
+// old one stood.
+//
+// jump is real-time safe: no allocation, no lock, no system call.
+func (g *graph) jump() {
+	for i := range g.strips {
+		s := &g.strips[i]
+		for _, r := range [...]*dsp.Ramp{&s.pre, &s.eqLow, &s.eqMid, &s.eqHigh, &s.eqWet, &s.cueL, &s.cueR, &s.outL, &s.outR} {
+			r.Jump(r.Target())
+		}
+		s.filter.Jump()
+	}
+	for _, r := range [...]*dsp.Ramp{&g.mLL, &g.mLR, &g.mRL, &g.mRR, &g.limDry, &g.limWet, &g.booth,
+		&g.phCueLL, &g.phCueRL, &g.phMstLL, &g.phCueRR, &g.phMstLR, &g.phMstRR} {
+		r.Jump(r.Target())
+	}
+}
+
+// setTargets turns the control targets in g.p into ramp targets.
+//
+// setTargets is real-time safe: no allocation, no lock, no system call.
+func (g *graph) setTargets() {
+	p := &g.p
+	g.dirty = false
+	xa, xb := CrossfaderGains(float64(p.xfader), float64(p.xfaderCurve), p.xfaderReverse)
+	for i := range g.strips {
+		s, c := &g.strips[i], &p.ch[i]
+		s.preGain = float32(math.Pow(10, float64(c.trimDB)/20))
+		if c.polarity {
+			s.preGain = -s.preGain
+		}
+		if s.badLeft <= 0 {
+			s.pre.Set(s.preGain)
+		}
+
+		neutral := true
+		for b, r := range [...]*dsp.Ramp{&s.eqLow, &s.eqMid, &s.eqHigh} {
+			gain := float32(EQGain(float64(c.eqPos[b])))
+			if c.kill[b] {
+				gain = 0
+			}
+			r.Set(gain)
+			neutral = neutral && gain == 1
+		}
+		if neutral {
+			s.eqWet.Set(0)
+		} else {
+			s.eqWet.Set(1)
+		}
+		s.filter.Set(c.filter, c.resonance)
+
+		cue := float32(0)
+		if c.cue {
+			cue = 1
+		}
+		s.cueL.Set(cue)
+		s.cueR.Set(cue)
+
+		var l, r float64
+		if s.stereo {
+			l, r = BalanceGains(float64(c.pan))
+		} else {
+			l, r = PanGains(float64(c.pan))
+		}
+		gain := FaderGain(float64(c.faderPos))
+		switch c.assign {
+		case XfaderA:
+			gain *= xa
+		case XfaderB:
+			gain *= xb
+		}
+		if c.mute {
+			gain = 0
+		}
+		s.outL.Set(float32(l * gain))
+		s.outR.Set(float32(r * gain))
+	}
+
+	level := FaderGain(float64(p.masterPos))
+	bl, br := BalanceGains(float64(p.balance))
+	mono := 0.0
+	if p.mono {
+		mono = 1
+	}
+	g.mLL.Set(float32(level * bl * (1 - mono/2)))
+	g.mLR.Set(float32(level * bl * mono / 2))
+	g.mRL.Set(float32(level * br * mono / 2))
+	g.mRR.Set(float32(level * br * (1 - mono/2)))
+
+	g.limiter.SetCeilingDB(float64(p.ceilingDB))
+	if p.limiter {
+		g.limDry.Set(0)
+		g.limWet.Set(1)
+	} else {
+		g.limDry.Set(1)
+		g.limWet.Set(0)
+	}
+	g.booth.Set(float32(FaderGain(float64(p.boothPos))))
+
+	phones := FaderGain(float64(p.phonesPos))
+	gc, gm := quarterSine(1-float64(p.cueMix)), quarterSine(float64(p.cueMix))
+	split := 0.0
+	if p.splitCue {
+		split = 1
+	}
+	// Without split: L = cueL·gc + masterL·gm, R likewise. With split:
+	// L = (cueL + cueR)/2, R = (masterL + masterR)/2. The ramps crossfade
+	// every matrix entry between the two.
+	g.phCueLL.Set(float32(phones * (gc*(1-split) + split/2)))
+	g.phCueRL.Set(float32(phones * split / 2))
+	g.phMstLL.Set(float32(phones * gm * (1 - split)))
+	g.phCueRR.Set(float32(phones * gc * (1 - split)))
+	g.phMstLR.Set(float32(phones * split / 2))
+	g.phMstRR.Set(float32(phones * (gm*(1-split) + split/2)))
+}
+
+// latencyFrames is the delay the current settings add.
+//
+// latencyFrames is real-time safe: no allocation, no lock, no system call.
+func (g *graph) latencyFrames() int {
+	if g.p.limiter {
+		return g.limiter.LatencyFrames()
+	}
+	return 0
+}
+
+// process computes one block of n ≤ backend.MaxFrames frames.
+//
+// process is real-time safe: no allocation, no lock, no system call.
+func (g *graph) process(in, out [][]float32, n int) {
+	if g.dirty {
+		g.setTargets()
+	}
+	busL, busR := g.busL[:n], g.busR[:n]
+	cueL, cueR := g.cueBusL[:n], g.cueBusR[:n]
+	clear(busL)
+	clear(busR)
+	clear(cueL)
+	clear(cueR)
+	for i := range g.strips {
+		g.processStrip(i, in, n)
+	}
+	g.processOutputs(out, n)
+}
+
+// processStrip runs channel i and mixes it into the master and cue buses.
+//
+// processStrip is real-time safe: no allocation, no lock, no system call.
+func (g *graph) processStrip(i int, in [][]float32, n int) {
+	s := &g.strips[i]
+	l := g.chL[:n]
+	var r []float32 // nil for a mono channel
+	sane := dsp.CopySane(l, in[s.inL][:n])
+	if s.stereo {
+		r = g.chR[:n]
+		sane = dsp.CopySane(r, in[s.inR][:n]) && sane
+	}
+
+	// The guard: a block with NaN, Inf or absurd values is replaced by
+	// silence before it reaches any filter, and the channel stays muted
+	// until its input has been clean for badHoldSeconds.
+	bit := uint32(1) << i
+	if !sane {
+		clear(l)
+		clear(r)
+		s.pre.Jump(0)
+		s.badLeft = int(badHoldSeconds * float64(g.sampleRateHz))
+		g.badChannels |= bit
+	} else if s.badLeft > 0 {
+		s.badLeft -= n
+	}
+	if s.badLeft > 0 {
+		s.pre.Set(0)
+	} else {
+		s.pre.Set(s.preGain)
+		g.badChannels &^= bit
+	}
+
+	if r != nil {
+		// The right side follows the same ramp: run a copy of it.
+		pre := s.pre
+		pre.Apply(r)
+	}
+	s.pre.Apply(l)
+	g.processEQ(s, l, r, n)
+	s.filter.Process(l, r)
+
+	right := r
+	if right == nil {
+		right = l
+	}
+	s.meter.process(l, right)
+	s.cueL.MixInto(g.cueBusL[:n], l)
+	s.cueR.MixInto(g.cueBusR[:n], right)
+	s.outL.MixInto(g.busL[:n], l)
+	s.outR.MixInto(g.busR[:n], right)
+}
+
+// processEQ runs the isolator, or skips it while it rests in bypass.
+//
+// processEQ is real-time safe: no allocation, no lock, no system call.
+func (g *graph) processEQ(s *strip, l, r []float32, n int) {
+	if s.eqWet.Idle(0) {
+		if !s.eqIdle {
+			s.eq.Reset()
+			s.eqIdle = true
+		}
+		s.eqLow.Advance(n)
+		s.eqMid.Advance(n)
+		s.eqHigh.Advance(n)
+		return
+	}
+	s.eqIdle = false
+	if s.eqWet.Idle(1) && !s.eqLow.Moving() && !s.eqMid.Moving() && !s.eqHigh.Moving() {
+		s.eq.ProcessSteady(l, r, s.eqLow.Value(), s.eqMid.Value(), s.eqHigh.Value())
+		return
+	}
+	gains := dsp.IsolatorGains{Low: g.gLow[:n], Mid: g.gMid[:n], High: g.gHigh[:n], Wet: g.w[:n]}
+	s.eqLow.Fill(gains.Low)
+	s.eqMid.Fill(gains.Mid)
+	s.eqHigh.Fill(gains.High)
+	s.eqWet.Fill(gains.Wet)
+	s.eq.Process(l, r, gains)
+}
+
+// processOutputs runs the master section and writes all outputs.
+//
+// processOutputs is real-time safe: no allocation, no lock, no system call.
+func (g *graph) processOutputs(out [][]float32, n int) {
+	busL, busR := g.busL[:n], g.busR[:n]
+	cueL, cueR := g.cueBusL[:n], g.cueBusR[:n]
+	masterL, masterR := out[0][:n], out[1][:n]
+	boothL, boothR := out[2][:n], out[3][:n]
+	phonesL, phonesR := out[4][:n], out[5][:n]
+
+	// Master level, balance and mono, into the limiter's input.
+	preL, preR := g.chL[:n], g.chR[:n]
+	clear(preL)
+	clear(preR)
+	g.mLL.MixInto(preL, busL)
+	g.mLR.MixInto(preL, busR)
+	g.mRL.MixInto(preR, busL)
+	g.mRR.MixInto(preR, busR)
+
+	// The limiter always runs so it is warm when switched in; the ramps
+	// crossfade between its delayed output and the undelayed signal.
+	limL, limR := g.limL[:n], g.limR[:n]
+	g.limiter.Process(preL, preR, limL, limR)
+	clear(masterL)
+	clear(masterR)
+	fading := g.limWet.Moving()
+	dry, wet := g.limDry, g.limWet // the right side runs copies of the ramps
+	dry.MixInto(masterR, preR)
+	wet.MixInto(masterR, limR)
+	g.limDry.MixInto(masterL, preL)
+	g.limWet.MixInto(masterL, limL)
+	if fading && g.p.limiter {
+		// While the limiter fades in, the dry share could pass the
+		// ceiling: clamp, so that "on" always means "never above".
+		c := g.limiter.Ceiling()
+		for i := range masterL {
+			masterL[i] = max(-c, min(c, masterL[i]))
+			masterR[i] = max(-c, min(c, masterR[i]))
+		}
+	}
+
+	// The booth follows the master with its own level.
+	clear(boothL)
+	clear(boothR)
+	booth := g.booth
+	booth.MixInto(boothR, masterR)
+	g.booth.MixInto(boothL, masterL)
+
+	clear(phonesL)
+	clear(phonesR)
+	g.phCueLL.MixInto(phonesL, cueL)
+	g.phCueRL.MixInto(phonesL, cueR)
+	g.phMstLL.MixInto(phonesL, masterL)
+	g.phCueRR.MixInto(phonesR, cueR)
+	g.phMstLR.MixInto(phonesR, masterL)
+	g.phMstRR.MixInto(phonesR, masterR)
+
+	g.masterMeter.process(masterL, masterR)
+	g.boothMeter.process(boothL, boothR)
+	g.phonesMeter.process(phonesL, phonesR)
+	g.cueMeter.process(cueL, cueR)
+}
