@@ -42,13 +42,31 @@ func fillNoise(bufs [][]float32, seed uint64) {
 	}
 }
 
-func BenchmarkEngine(b *testing.B) {
+func BenchmarkEngine(b *testing.B) { benchmarkEngine(b, everythingOn) }
+
+// BenchmarkEngineMetered is BenchmarkEngine with every strip metering in a
+// non-default mode (peak, VU, PPM I and II, K-20, K-14 and K-12 in turn)
+// and the master loudness panel (R128, true peak, correlation) on.
+func BenchmarkEngineMetered(b *testing.B) {
+	benchmarkEngine(b, func(r *rig, channels int) {
+		everythingOn(r, channels)
+		for ch := range channels {
+			r.set(mixer.ParamMeterMode, ch, float32(mixer.MeterPeak+mixer.MeterMode(ch%7)))
+		}
+		r.set(mixer.ParamMasterMeters, 0, 1)
+		r.set(mixer.ParamLoudnessRun, 0, 1)
+	})
+}
+
+// benchmarkEngine runs 256-frame periods at 48 kHz with 4 to 32 stereo
+// channels set up by setup.
+func benchmarkEngine(b *testing.B, setup func(r *rig, channels int)) {
 	const frames = 256
 	periodNs := 1e9 * frames / float64(testRateHz)
 	for _, channels := range []int{4, 8, 16, 32} {
 		b.Run(fmt.Sprintf("%dch", channels), func(b *testing.B) {
 			r := newRig(b, stereoConfig(channels), frames)
-			everythingOn(r, channels)
+			setup(r, channels)
 			fillNoise(r.in, 1)
 			for range 100 { // let every ramp settle
 				r.run()

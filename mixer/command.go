@@ -41,6 +41,38 @@ const (
 	ParamCueMix            // 0 cue only .. 1 master only
 	ParamSplitCue          // 0 off, 1 split (cue mono left, master mono right)
 
+	// Talkover (mic ducking) and the studio monitor section; see
+	// talkover.go and monitor.go.
+	ParamTalkoverMode        // TalkoverOff, TalkoverAuto or TalkoverManual; default off
+	ParamTalkoverButton      // 0 released, 1 held: ducks in manual mode
+	ParamTalkoverThresholdDB // dBFS at the mic fader, −60..0, default −30; auto mode
+	ParamTalkoverDepthDB     // dB, −40..0, default −12
+	ParamTalkoverAttackMs    // ms, 1..1000, default 50: time to travel the whole depth
+	ParamTalkoverReleaseMs   // ms, 10..5000, default 500: time to travel back
+	ParamMonitorSource       // MonitorMaster, MonitorCue or MonitorExternal; default master
+	ParamMonitorLevelDB      // dB, −80 (silent) .. +12, default 0 = MonitorReferenceDB
+	ParamMonitorDim          // 0 off, 1 dimmed
+	ParamMonitorDimDB        // dB, −60..0, default −20
+	ParamMonitorMono         // 0 stereo, 1 mono check
+	ParamMonitorMute         // 0 off, 1 muted
+	ParamMonitorPolarityL    // 0 normal, 1 left channel inverted
+	ParamMonitorSpeakerA     // 0 off, 1 on; default on
+	ParamMonitorSpeakerB     // 0 off, 1 on; default off
+	ParamMonitorTrimADB      // dB, −40..+10, default 0: calibration of speakers A
+	ParamMonitorTrimBDB      // dB, −40..+10, default 0: calibration of speakers B
+	ParamTalkback            // 0 released, 1 held: mic to the phones, monitors dimmed
+
+	// Meters; see metering.go. ParamMeterMode and ParamMeterReset are
+	// channel parameters (see IsChannelParam); the others are global.
+	// Actions act once per command whose value is ≥ 0.5 (a button press;
+	// the release, 0, does nothing).
+	ParamMeterMode     // the strip meter's MeterMode, 0..7; default MeterPeakRMS
+	ParamMeterReset    // action: clear the strip's clip latch and max hold
+	ParamMasterMeters  // 0 off, 1 on (default): master loudness, true peak, correlation
+	ParamLoudnessRun   // 0 stopped, 1 running (default): integrate I, LRA, max M/S
+	ParamLoudnessReset // action: restart the loudness integration (running state kept)
+	ParamTruePeakReset // action: clear the latched master max true peak
+
 	paramCount // keep last
 )
 
@@ -64,4 +96,6 @@ type Command struct {
 // rather than to the whole mixer.
 //
 // IsChannelParam is real-time safe: no allocation, no lock, no system call.
-func (p Param) IsChannelParam() bool { return p >= ParamTrimDB && p <= ParamFader }
+func (p Param) IsChannelParam() bool {
+	return p >= ParamTrimDB && p <= ParamFader || p == ParamMeterMode || p == ParamMeterReset
+}

@@ -9,6 +9,9 @@ import (
 type ChannelConfig struct {
 	Name   string // user's name, shown on the strip and as JACK pretty-name
 	Stereo bool   // two input ports (L, R) or one
+	// Mic marks a microphone: the talkover ducks the music under it and
+	// never ducks it, and talkback sends it to the phones.
+	Mic bool
 }
 
 // Config is the structure of a mixer: what cannot change without building a
@@ -28,7 +31,7 @@ func DefaultConfig() Config {
 			{Name: "Deck 2", Stereo: true},
 			{Name: "Deck 3", Stereo: true},
 			{Name: "Deck 4", Stereo: true},
-			{Name: "Mic", Stereo: false},
+			{Name: "Mic", Stereo: false, Mic: true},
 		},
 		CrossoverLowHz:  250,
 		CrossoverHighHz: 2500,

@@ -24,6 +24,44 @@
 // master·sin(π/2·mix)), or with split cue put the cue in mono on the left
 // and the master in mono on the right.
 //
+// # Talkover, talkback and the monitor section
+//
+// Channels marked ChannelConfig.Mic (the default config's "Mic") mix into
+// a mic bus of their own after their faders; the other channels are the
+// music. The talkover (off, auto, manual) ducks the music by the depth,
+// moving linearly in dB over the attack and release times; auto mode ducks
+// while the mic bus is over the threshold, plus a 200 ms hold. Where the
+// duck sits decides whether it works. With M and C the music and mic buses
+// after the master matrix, d the duck gain and g(x) the limiter's gain
+// computed from x:
+//
+//	master = g(M + C) · delayed(d·M + C)
+//
+// A duck before the limiter would be undone by it: with the music driving
+// the limiter, a quieter music bus lets the limiter's gain rise again. So
+// the limiter's gain is computed from a key, the master without the duck,
+// and applied to the ducked master (dsp.Limiter.ProcessKeyed). The gain
+// is then what it would be without talkover: the mic passes exactly as it
+// would, and the music falls by the full depth on top of the limiting, as
+// if the duck came after the limiter, with the ceiling still held. While
+// the talkover rests at unity the key is the master itself, at no cost.
+// The duck reaches the master, booth, the phones' master share and the
+// record tap, never the cue.
+//
+// Talkback, while held, adds the mics at their cue point (pre-fader) to
+// the phones outputs at the phones level, and dims the monitors.
+//
+// The monitor section picks its source (the master outputs, the cue bus,
+// or the monitor_ext_in_L/R inputs, guarded like a channel), crossfading
+// over 10 ms, and feeds two speaker pairs, monA_out and monB_out, through
+// one 2×2 matrix each: polarity of the left input, mono ((L+R)/2 to both;
+// with the polarity on, the side signal), level, dim (or talkback), mute,
+// the pair's calibration trim and its on/off, all ramped. The level's
+// reference mark is MonitorReferenceDB; see there for the calibration.
+//
+// The record tap (SetRecordTap) receives the master outputs at the end of
+// every Process.
+//
 // Defaults: every fader, master, booth and phones at 0 dB (position 0.75),
 // trim 0 dB, EQ knobs at 0.5 (unity), filter centred with no resonance,
 // pan centred, every channel thru, crossfader centred on the additive curve
@@ -80,6 +118,21 @@
 // publishes a MeterFrame at most every 10 ms (once per period for longer
 // periods); when the ring is full it keeps folding peaks and clips into the
 // pending frame, so the GUI never misses one, and counts the miss.
+//
+// Besides its peak/RMS LevelMeter, each strip meters in its MeterMode
+// (ParamMeterMode: peak+RMS by default, peak, VU, PPM I/II, K-20/14/12, the
+// mixer/meter types) into MeterFrame.StripMode, in the mode's unit with a
+// hold marker and a latching clip (ParamMeterReset clears them). The master
+// output feeds the loudness panel, MeterFrame.Loudness: EBU R128 M, S, I,
+// LRA and maxima, true peak with a latching max and L/R correlation
+// (ParamMasterMeters, ParamLoudnessRun, ParamLoudnessReset,
+// ParamTruePeakReset). The meters of every mode are prepared with the
+// graph; switching mode resets the new meter and allocates nothing. The
+// meters are read only when a frame is about to be published, and their
+// "max since last read" readings fold into the pending frame. A graph swap
+// at the same rate hands the meters over whole; at a new rate the loudness
+// integration carries on (meter.Loudness.Continue) and the latches are
+// kept, while the strip meters, true-peak filters and correlation restart.
 //
 // # Laws
 //

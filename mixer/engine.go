@@ -40,6 +40,9 @@ type Engine struct {
 	meters  *rt.Ring[MeterFrame]
 	seq     uint64 // audio thread only
 
+	tap      atomic.Pointer[tapHolder] // the record tap; see SetRecordTap
+	duckGain atomic.Uint32             // float32 bits, dB; see TalkoverGainDB
+
 	// Status, written by the audio thread.
 	lastNs        atomic.Int64
 	worstNs       atomic.Int64
@@ -85,6 +88,16 @@ func New(cfg Config, sampleRateHz int) (*Engine, error) {
 			backend.Port{Name: bus.name + "_out_L", PrettyName: bus.pretty + " L"},
 			backend.Port{Name: bus.name + "_out_R", PrettyName: bus.pretty + " R"})
 	}
+	// The monitor section's ports come last, so the ports before them keep
+	// their indexes.
+	e.inputs = append(e.inputs,
+		backend.Port{Name: "monitor_ext_in_L", PrettyName: "Monitor External L"},
+		backend.Port{Name: "monitor_ext_in_R", PrettyName: "Monitor External R"})
+	e.outputs = append(e.outputs,
+		backend.Port{Name: "monA_out_L", PrettyName: "Monitors A L"},
+		backend.Port{Name: "monA_out_R", PrettyName: "Monitors A R"},
+		backend.Port{Name: "monB_out_L", PrettyName: "Monitors B L"},
+		backend.Port{Name: "monB_out_R", PrettyName: "Monitors B R"})
 	rings := []*rt.Ring[Command]{}
 	e.rings.Store(&rings)
 	e.cur = newGraph(cfg, sampleRateHz)
@@ -100,10 +113,12 @@ func checkRate(sampleRateHz int) error {
 	return nil
 }
 
-// Inputs lists one port per mono channel and two (L, R) per stereo one.
+// Inputs lists one port per mono channel and two (L, R) per stereo one,
+// then the external monitor input, monitor_ext_in_L and _R.
 func (e *Engine) Inputs() []backend.Port { return e.inputs }
 
-// Outputs lists master L/R, booth L/R and phones L/R, in that order.
+// Outputs lists master L/R, booth L/R, phones L/R, monitors A L/R and
+// monitors B L/R, in that order.
 func (e *Engine) Outputs() []backend.Port { return e.outputs }
 
 // Prepare builds a graph for sampleRateHz off the audio thread and hands it
@@ -207,6 +222,7 @@ func (e *Engine) Process(in, out [][]float32) {
 	}
 	g.process(in, out, n)
 	e.finishPeriod(g, n, start)
+	e.publishStudio(g, out)
 }
 
 // usableFrames is the number of frames every port can supply, and whether
@@ -286,6 +302,7 @@ func (e *Engine) finishPeriod(g *graph, n int, start time.Time) {
 	if g.frameFrames < g.meterPeriod {
 		return
 	}
+	g.readMeters()
 	e.seq++
 	g.frame.Seq = e.seq
 	g.frame.Status = e.Status()
@@ -295,6 +312,7 @@ func (e *Engine) finishPeriod(g *graph, n int, start time.Time) {
 		return
 	}
 	g.frameFrames = 0
+	g.startMeterFrame()
 	for i := range g.frame.Strip[:len(g.strips)] {
 		resetPeaks(&g.frame.Strip[i])
 	}

@@ -32,6 +32,7 @@ type strip struct {
 	cueL, cueR           dsp.Ramp // PFL send into the cue bus
 	outL, outR           dsp.Ramp // pan · mute · fader · crossfader into master
 	meter                levelMeter
+	meters               stripMeters // the MeterMode meters; see metering.go
 }
 
 // graph is everything the audio thread needs for one sample rate. Prepare
@@ -62,6 +63,10 @@ type graph struct {
 	gLow, gMid, gHigh, w []float32
 
 	masterMeter, boothMeter, phonesMeter, cueMeter levelMeter
+
+	panel *masterPanel // master loudness panel; see metering.go
+
+	studio studio // talkover, talkback, monitor section; see studio.go
 
 	frame          MeterFrame // pending: peaks folded since the last delivered frame
 	frameFrames    int        // frames since the last delivered frame
@@ -122,7 +127,9 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	for _, m := range []*levelMeter{&g.masterMeter, &g.boothMeter, &g.phonesMeter, &g.cueMeter} {
 		m.init(sampleRateHz)
 	}
+	g.initMeters(sampleRateHz)
 	g.frame.Channels = len(g.strips)
+	g.initStudio(cfg, port)
 	g.setTargets()
 	g.jump()
 	return g
@@ -137,6 +144,7 @@ func (g *graph) adopt(old *graph) {
 	g.p = old.p
 	g.frame = old.frame
 	g.badChannels = old.badChannels
+	g.adoptMeters(old)
 	g.setTargets()
 	g.jump()
 }
@@ -157,6 +165,7 @@ func (g *graph) jump() {
 		&g.phCueLL, &g.phCueRL, &g.phMstLL, &g.phCueRR, &g.phMstLR, &g.phMstRR} {
 		r.Jump(r.Target())
 	}
+	g.jumpStudio()
 }
 
 // setTargets turns the control targets in g.p into ramp targets.
@@ -165,6 +174,7 @@ func (g *graph) jump() {
 func (g *graph) setTargets() {
 	p := &g.p
 	g.dirty = false
+	g.setMeterTargets()
 	xa, xb := CrossfaderGains(float64(p.xfader), float64(p.xfaderCurve), p.xfaderReverse)
 	for i := range g.strips {
 		s, c := &g.strips[i], &p.ch[i]
@@ -255,6 +265,7 @@ func (g *graph) setTargets() {
 	g.phCueRR.Set(float32(phones * gc * (1 - split)))
 	g.phMstLR.Set(float32(phones * split / 2))
 	g.phMstRR.Set(float32(phones * (gm*(1-split) + split/2)))
+	g.setStudioTargets()
 }
 
 // latencyFrames is the delay the current settings add.
@@ -280,10 +291,12 @@ func (g *graph) process(in, out [][]float32, n int) {
 	clear(busR)
 	clear(cueL)
 	clear(cueR)
+	g.beginStudio(n)
 	for i := range g.strips {
 		g.processStrip(i, in, n)
 	}
 	g.processOutputs(out, n)
+	g.processMonitor(in, out, n)
 }
 
 // processStrip runs channel i and mixes it into the master and cue buses.
@@ -333,10 +346,12 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 		right = l
 	}
 	s.meter.process(l, right)
+	s.meters.process(l, r)
 	s.cueL.MixInto(g.cueBusL[:n], l)
 	s.cueR.MixInto(g.cueBusR[:n], right)
-	s.outL.MixInto(g.busL[:n], l)
-	s.outR.MixInto(g.busR[:n], right)
+	busL, busR := g.stripBuses(i, l, right)
+	s.outL.MixInto(busL, l)
+	s.outR.MixInto(busR, right)
 }
 
 // processEQ runs the isolator, or skips it while it rests in bypass.
@@ -370,7 +385,6 @@ func (g *graph) processEQ(s *strip, l, r []float32, n int) {
 //
 // processOutputs is real-time safe: no allocation, no lock, no system call.
 func (g *graph) processOutputs(out [][]float32, n int) {
-	busL, busR := g.busL[:n], g.busR[:n]
 	cueL, cueR := g.cueBusL[:n], g.cueBusR[:n]
 	masterL, masterR := out[0][:n], out[1][:n]
 	boothL, boothR := out[2][:n], out[3][:n]
@@ -380,15 +394,12 @@ func (g *graph) processOutputs(out [][]float32, n int) {
 	preL, preR := g.chL[:n], g.chR[:n]
 	clear(preL)
 	clear(preR)
-	g.mLL.MixInto(preL, busL)
-	g.mLR.MixInto(preL, busR)
-	g.mRL.MixInto(preR, busL)
-	g.mRR.MixInto(preR, busR)
+	keyL, keyR := g.masterMix(preL, preR, n) // talkover: see talkover.go
 
 	// The limiter always runs so it is warm when switched in; the ramps
 	// crossfade between its delayed output and the undelayed signal.
 	limL, limR := g.limL[:n], g.limR[:n]
-	g.limiter.Process(preL, preR, limL, limR)
+	g.limiter.ProcessKeyed(keyL, keyR, preL, preR, limL, limR)
 	clear(masterL)
 	clear(masterR)
 	fading := g.limWet.Moving()
@@ -422,8 +433,10 @@ func (g *graph) processOutputs(out [][]float32, n int) {
 	g.phCueRR.MixInto(phonesR, cueR)
 	g.phMstLR.MixInto(phonesR, masterL)
 	g.phMstRR.MixInto(phonesR, masterR)
+	g.addTalkback(phonesL, phonesR)
 
 	g.masterMeter.process(masterL, masterR)
+	g.processMasterMeters(masterL, masterR)
 	g.boothMeter.process(boothL, boothR)
 	g.phonesMeter.process(phonesL, phonesR)
 	g.cueMeter.process(cueL, cueR)

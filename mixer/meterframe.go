@@ -41,4 +41,7 @@ type MeterFrame struct {
 	Phones   LevelMeter
 	Cue      LevelMeter
 	Status   Status
+
+	StripMode [MaxChannels]ModeMeter // each strip's meter in its MeterMode; see metering.go
+	Loudness  MasterLoudness         // the master loudness panel
 }

@@ -33,6 +33,9 @@ type params struct {
 	mono          bool
 	limiter       bool
 	splitCue      bool
+	talk          talkoverParams
+	mon           monitorParams
+	meters        meterParams // strip meter modes, master meters; see metering.go
 }
 
 // Defaults a new engine starts with.
@@ -58,6 +61,8 @@ func defaultParams() params {
 	p.cueMix = DefaultCueMix
 	p.ceilingDB = DefaultLimiterCeilingDB
 	p.limiter = true
+	p.talk = defaultTalkoverParams()
+	p.mon = defaultMonitorParams()
 	return p
 }
 
@@ -73,6 +78,12 @@ func (p *params) apply(cmd Command, channels int) bool {
 	}
 	if cmd.Param == 0 || cmd.Param >= paramCount {
 		return false
+	}
+	if cmd.Param.isMeterParam() {
+		return p.meters.apply(cmd, channels)
+	}
+	if p.applyStudio(cmd) {
+		return true
 	}
 	on := v >= 0.5
 	if cmd.Param.IsChannelParam() {

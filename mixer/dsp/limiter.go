@@ -111,16 +111,28 @@ func (m *Limiter) ReadGain() float32 {
 //
 // Process is real-time safe: no allocation, no lock, no system call.
 func (m *Limiter) Process(inL, inR, outL, outR []float32) {
+	m.ProcessKeyed(inL, inR, inL, inR, outL, outR)
+}
+
+// ProcessKeyed is Process with a side chain: the gain is computed from
+// keyL/keyR and applied to inL/inR, delayed by LatencyFrames. With the key
+// equal to the input it is Process. The final clamp still holds every
+// output sample at the ceiling, so where the input is louder than its key
+// the excess is clipped, not limited. Key, input and output may not
+// overlap, except that the key may be the input.
+//
+// ProcessKeyed is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) ProcessKeyed(keyL, keyR, inL, inR, outL, outR []float32) {
 	n := len(inL)
-	inR, outL, outR = inR[:n], outL[:n], outR[:n]
+	keyL, keyR, inR, outL, outR = keyL[:n], keyR[:n], inR[:n], outL[:n], outR[:n]
 	c := m.ceiling
 	window := int64(m.lookahead + 1)
 	boxLen := float64(len(m.box))
 	gainMin := m.gainMin
 	for i := 0; i < n; i++ {
 		xl, xr := inL[i], inR[i]
-		peak := abs32(xl)
-		if ar := abs32(xr); ar > peak {
+		peak := abs32(keyL[i])
+		if ar := abs32(keyR[i]); ar > peak {
 			peak = ar
 		}
 		need := float32(1)
