@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"io"
 )
 
@@ -10,7 +9,10 @@ import (
 type subcommand func(args []string, stdout, stderr io.Writer) int
 
 // subcommands lists the verbs; each lives in its own file.
-var subcommands = map[string]subcommand{}
+var subcommands = map[string]subcommand{
+	"loudness": runLoudness,
+	"bench-rt": runBenchRT,
+}
 
 // Main runs the linuxdj command line and returns the exit code: 0 for
 // success, 1 for a failure while running, 2 for bad usage.
@@ -21,10 +23,4 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return runMixer(args, stdout, stderr)
-}
-
-// runMixer starts the mixer; the GUI work replaces this placeholder.
-func runMixer(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "linuxdj: the mixer is not wired up yet")
-	return 1
 }

@@ -1,0 +1,65 @@
+package app
+
+import (
+	"image"
+	"runtime"
+	"testing"
+
+	"gioui.org/io/key"
+	"gioui.org/io/pointer"
+	"gioui.org/layout"
+	"gioui.org/unit"
+)
+
+// moveMeters gives every meter a new level, as a frame of music would, and
+// advances the clock by one display frame.
+func (f *fixture) moveMeters(i int) {
+	fr := &f.meterFrame
+	*fr = *knownFrame(len(f.ui.strips))
+	k := float32(1+i%7) / 8
+	for c := 0; c < fr.Channels; c++ {
+		fr.Strip[c].PeakL *= k
+		fr.Strip[c].RMSL *= k
+	}
+	f.ui.SetMeters(fr)
+	f.now = f.now.Add(frameInterval)
+}
+
+// TestLayoutDoesNotAllocate counts the heap allocations of the window's
+// Layout over frames with moving meters, a hovered knob with its readout
+// and a focused control, once warmed up: there must be none. The input
+// router's own work between frames (Gio's, not ours) is left out of the
+// count; BenchmarkFrame reports the whole frame, router and GPU included.
+func TestLayoutDoesNotAllocate(t *testing.T) {
+	for _, strips := range []int{5, 16} {
+		f := newFixture(t, strips, 1)
+		size := image.Pt(1920, 1080)
+		f.frame(size)
+		// Hover strip 1's trim knob so its readout shows, and focus a
+		// control with Tab, so those paths are counted too.
+		f.router.Queue(pointer.Event{Kind: pointer.Move, Source: pointer.Mouse, Position: f32pt(stripWDp+stripWDp/2, padDp+nameHDp+gapDp+17)})
+		f.router.MoveFocus(key.FocusForward)
+		f.router.MoveFocus(key.FocusForward)
+		var ms runtime.MemStats
+		layoutAllocs := uint64(0)
+		for i := range 60 {
+			f.moveMeters(i)
+			f.ops.Reset()
+			gtx := layout.Context{Ops: &f.ops, Metric: unit.Metric{PxPerDp: 1, PxPerSp: 1}, Constraints: layout.Exact(size), Now: f.now, Source: f.router.Source()}
+			runtime.ReadMemStats(&ms)
+			before := ms.Mallocs
+			f.ui.Layout(gtx)
+			runtime.ReadMemStats(&ms)
+			if i >= 10 {
+				layoutAllocs += ms.Mallocs - before
+			}
+			f.router.Frame(&f.ops)
+		}
+		if layoutAllocs != 0 {
+			t.Errorf("%d strips: %d allocations in 50 warmed-up Layouts, want 0", strips, layoutAllocs)
+		}
+		if !f.ui.strips[1].trim.Touched() {
+			t.Errorf("%d strips: the hovered knob is not touched; the readout path was not measured", strips)
+		}
+	}
+}

@@ -1,0 +1,338 @@
+package app
+
+import (
+	"image"
+	"math"
+	"testing"
+	"time"
+
+	"gioui.org/f32"
+	"gioui.org/io/key"
+	"gioui.org/io/pointer"
+
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+)
+
+var winSize = image.Pt(1280, 720)
+
+// drain empties the command ring, as the engine would, and returns what
+// the GUI sent.
+func (f *fixture) drain() []mixer.Command {
+	var out []mixer.Command
+	for {
+		c, ok := f.cmds.TryPop()
+		if !ok {
+			return out
+		}
+		out = append(out, c)
+	}
+}
+
+var eventClock time.Duration
+
+func (f *fixture) ptr(kind pointer.Kind, p f32.Point, mods key.Modifiers) {
+	eventClock += 10 * time.Millisecond
+	b := pointer.ButtonPrimary
+	if kind == pointer.Release {
+		b = 0
+	}
+	f.router.Queue(pointer.Event{Kind: kind, Source: pointer.Mouse, Position: p, Buttons: b, Modifiers: mods, Time: eventClock})
+}
+
+func (f *fixture) drag(from f32.Point, dy float32, mods key.Modifiers) {
+	f.ptr(pointer.Press, from, mods)
+	f.frame(winSize)
+	for i := 1; i <= 4; i++ {
+		f.ptr(pointer.Move, from.Add(f32.Pt(0, dy*float32(i)/4)), mods)
+		f.frame(winSize)
+	}
+	f.ptr(pointer.Release, from.Add(f32.Pt(0, dy)), mods)
+	f.frame(winSize)
+	eventClock += time.Second
+}
+
+// faderGeometry repeats the strip layout's arithmetic at scale 1 to find
+// channel ch's fader: where its cap is and how long its track is. If the
+// layout changes, the tests below fail rather than pass by accident.
+func (f *fixture) faderGeometry(ch int) (capAt f32.Point, trackPx float32) {
+	th := f.ui.Theme
+	sp := int(math.Round(float64(th.SmallSizeSp)))
+	knobH := int(th.Knob.SizeDp) + sp + 4
+	btnH := sp + 10
+	top := padDp + nameHDp + gapDp + 5*(knobH+gapDp) + 2*(btnH+gapDp)
+	bodyH := winSize.Y - statusHDp - xfaderRowHDp
+	faderH := bodyH - top - padDp
+	readH := sp + 6
+	const capH = 26
+	track := faderH - readH - capH
+	x := ch*stripWDp + padDp + 24 + int(th.Fader.WidthDp)/2
+	pos := f.ui.strips[ch].fader.Pos
+	y := float64(top+capH/2) + float64(track)*(1-pos)
+	return f32.Pt(float32(x), float32(y)), float32(track)
+}
+
+func only(t *testing.T, cmds []mixer.Command, p mixer.Param, ch int16) mixer.Command {
+	t.Helper()
+	var last mixer.Command
+	n := 0
+	for _, c := range cmds {
+		if c.Param != p || c.Channel != ch {
+			t.Fatalf("unexpected command %+v", c)
+		}
+		last, n = c, n+1
+	}
+	if n == 0 {
+		t.Fatalf("no command %v for channel %d", p, ch)
+	}
+	return last
+}
+
+func TestFaderDragSendsTheLawsGain(t *testing.T) {
+	f := newFixture(t, 5, 1)
+	f.frame(winSize)
+	f.drain()
+	capAt, track := f.faderGeometry(1)
+
+	// Down 60 px from unity.
+	f.drag(capAt, 60, 0)
+	c := only(t, f.drain(), mixer.ParamFader, 1)
+	wantPos := 0.75 - 60/float64(track)
+	if math.Abs(float64(c.Value)-wantPos) > 1e-4 {
+		t.Fatalf("fader command %v, want position %v", c.Value, wantPos)
+	}
+	// Below unity the law is a square law: dB = 40·log10(pos/0.75).
+	wantDB := 40 * math.Log10(wantPos/0.75)
+	if got := mixer.FaderDB(float64(c.Value)); math.Abs(got-wantDB) > 0.01 {
+		t.Fatalf("gain %.3f dB, want %.3f dB", got, wantDB)
+	}
+	if math.Abs(f.ui.State.Channels[1].Fader-wantPos) > 1e-4 {
+		t.Fatalf("model fader %v, want %v", f.ui.State.Channels[1].Fader, wantPos)
+	}
+
+	// Shift: the same gesture moves ten times less.
+	before := f.ui.strips[1].fader.Pos
+	capAt, _ = f.faderGeometry(1)
+	f.drag(capAt, -60, key.ModShift)
+	c = only(t, f.drain(), mixer.ParamFader, 1)
+	if got, want := float64(c.Value)-before, 6/float64(track); math.Abs(got-want) > 1e-4 {
+		t.Fatalf("shift-drag moved %v, want %v", got, want)
+	}
+
+	// Double-click: back to 0 dB.
+	capAt, _ = f.faderGeometry(1)
+	f.ptr(pointer.Press, capAt, 0)
+	f.ptr(pointer.Release, capAt, 0)
+	f.ptr(pointer.Press, capAt, 0)
+	f.ptr(pointer.Release, capAt, 0)
+	f.frame(winSize)
+	eventClock += time.Second
+	c = only(t, f.drain(), mixer.ParamFader, 1)
+	if db := mixer.FaderDB(float64(c.Value)); math.Abs(db) > 1e-6 {
+		t.Fatalf("double-click left the fader at %v dB, want 0", db)
+	}
+
+	// The wheel steps by 1% of travel: one notch down from unity.
+	f.router.Queue(pointer.Event{Kind: pointer.Scroll, Source: pointer.Mouse, Position: capAt, Scroll: f32.Pt(0, 10)})
+	f.frame(winSize)
+	c = only(t, f.drain(), mixer.ParamFader, 1)
+	if math.Abs(float64(c.Value)-0.74) > 1e-6 {
+		t.Fatalf("wheel notch: position %v, want 0.74", c.Value)
+	}
+
+	// Ctrl-click: −∞, then 0 dB again.
+	f.ptr(pointer.Press, capAt, key.ModCtrl)
+	f.ptr(pointer.Release, capAt, key.ModCtrl)
+	f.frame(winSize)
+	eventClock += time.Second
+	c = only(t, f.drain(), mixer.ParamFader, 1)
+	if !math.IsInf(mixer.FaderDB(float64(c.Value)), -1) {
+		t.Fatalf("ctrl-click: %v dB, want −∞", mixer.FaderDB(float64(c.Value)))
+	}
+}
+
+func TestShortcutsToggleCueMuteAndMoveCrossfader(t *testing.T) {
+	f := newFixture(t, 5, 1)
+	f.frame(winSize)
+	f.drain()
+
+	f.router.Queue(key.Event{Name: "1", State: key.Press})
+	f.frame(winSize)
+	if c := only(t, f.drain(), mixer.ParamCue, 0); c.Value != 1 {
+		t.Fatalf("key 1: cue %v, want 1", c.Value)
+	}
+	if !f.ui.State.Channels[0].Cue {
+		t.Fatal("key 1 did not set the model's cue")
+	}
+	f.router.Queue(key.Event{Name: "1", State: key.Press})
+	f.frame(winSize)
+	if c := only(t, f.drain(), mixer.ParamCue, 0); c.Value != 0 {
+		t.Fatalf("key 1 again: cue %v, want 0", c.Value)
+	}
+	f.router.Queue(key.Event{Name: "3", Modifiers: key.ModCtrl, State: key.Press})
+	f.frame(winSize)
+	if c := only(t, f.drain(), mixer.ParamMute, 2); c.Value != 1 {
+		t.Fatalf("ctrl+3: mute %v, want 1", c.Value)
+	}
+	f.router.Queue(key.Event{Name: "9", State: key.Press})
+	f.frame(winSize)
+	if cmds := f.drain(); len(cmds) != 0 {
+		t.Fatalf("key 9 with 5 channels sent %v", cmds)
+	}
+	f.router.Queue(key.Event{Name: "C", State: key.Press})
+	f.frame(winSize)
+	if c := only(t, f.drain(), mixer.ParamCrossfader, 0); math.Abs(float64(c.Value)-0.2) > 1e-6 {
+		t.Fatalf("C: crossfader %v, want 0.2 towards B", c.Value)
+	}
+	f.router.Queue(key.Event{Name: "X", State: key.Press})
+	f.frame(winSize)
+	if c := only(t, f.drain(), mixer.ParamCrossfader, 0); c.Value != 0 {
+		t.Fatalf("X: crossfader %v, want centre", c.Value)
+	}
+}
+
+func TestTabReachesControlsAndArrowsMoveThem(t *testing.T) {
+	f := newFixture(t, 2, 1)
+	f.frame(winSize)
+	f.drain()
+	// app.Window turns Tab into MoveFocus; the router alone does not.
+	// The first stop is the channel name, the second the trim knob.
+	f.router.MoveFocus(key.FocusForward)
+	f.frame(winSize)
+	f.router.MoveFocus(key.FocusForward)
+	f.frame(winSize)
+	f.router.Queue(key.Event{Name: key.NameUpArrow, State: key.Press})
+	f.frame(winSize)
+	if c := only(t, f.drain(), mixer.ParamTrimDB, 0); math.Abs(float64(c.Value)-1) > 1e-6 {
+		t.Fatalf("Tab, Tab, Up: trim %v dB, want +1", c.Value)
+	}
+	f.router.Queue(key.Event{Name: key.NamePageDown, State: key.Press})
+	f.frame(winSize)
+	if c := only(t, f.drain(), mixer.ParamTrimDB, 0); math.Abs(float64(c.Value)-(-3)) > 1e-6 {
+		t.Fatalf("Page Down: trim %v dB, want −3", c.Value)
+	}
+}
+
+func TestStartupCommandsCoverTheState(t *testing.T) {
+	s := NewMixerState(configWith(3))
+	cmds := s.Commands(nil)
+	seen := map[mixer.Param]int{}
+	for _, c := range cmds {
+		seen[c.Param]++
+	}
+	if seen[mixer.ParamFader] != 3 || seen[mixer.ParamCue] != 3 || seen[mixer.ParamCrossfader] != 1 {
+		t.Fatalf("startup commands per param: %v", seen)
+	}
+	for _, c := range cmds {
+		if c.Param == mixer.ParamFader && mixer.FaderDB(float64(c.Value)) != 0 {
+			t.Fatalf("a new channel starts at %v dB, want 0", mixer.FaderDB(float64(c.Value)))
+		}
+	}
+}
+
+// TestSilenceNeedsNoFrames checks the redraw policy: once the meters have
+// settled on silence, the window asks for no further frame, and the meter
+// pump forwards nothing while the engine keeps publishing silent frames.
+func TestSilenceNeedsNoFrames(t *testing.T) {
+	f := newFixture(t, 5, 1)
+	f.ui.SetMeters(&mixer.MeterFrame{Channels: 5})
+	for range 50 {
+		f.now = f.now.Add(time.Second)
+		f.frame(winSize)
+	}
+	if at, ok := f.ui.NextFrame(); ok {
+		t.Fatalf("silent window wants a frame at %v", at)
+	}
+
+	src := rt.NewRing[mixer.MeterFrame](8)
+	info := backend.StreamInfo{Backend: "null", SampleRateHz: 48000, State: backend.Running}
+	p := newMeterPump(src, func() backend.StreamInfo { return info }, func() {})
+	silent := mixer.MeterFrame{Channels: 5}
+	src.TryPush(silent)
+	if !p.tick() {
+		t.Fatal("the first frame and status did not wake the window")
+	}
+	for i := range 3 * infoEvery {
+		silent.Seq++
+		silent.Status.LastPeriodNs = int64(1000 + i) // jitters, as it does
+		src.TryPush(silent)
+		if p.tick() {
+			t.Fatalf("tick %d: silence woke the window", i)
+		}
+	}
+	loud := silent
+	loud.Strip[2].PeakL = 0.5
+	src.TryPush(loud)
+	src.TryPush(silent)
+	if !p.tick() {
+		t.Fatal("a peak did not wake the window")
+	}
+	var got mixer.MeterFrame
+	for p.out.TryPopInto(&got) {
+	}
+	if got.Strip[2].PeakL != 0.5 {
+		t.Fatalf("the peak between two ticks was lost: %v", got.Strip[2].PeakL)
+	}
+}
+
+func TestTypingANameIsNotAShortcut(t *testing.T) {
+	f := newFixture(t, 2, 1)
+	f.frame(winSize)
+	f.drain()
+	f.router.MoveFocus(key.FocusForward) // the first channel's name
+	f.frame(winSize)
+	f.router.Queue(key.Event{Name: "1", State: key.Press}, key.EditEvent{Range: key.Range{Start: 8, End: 8}, Text: "1"})
+	f.frame(winSize)
+	f.frame(winSize)
+	if cmds := f.drain(); len(cmds) != 0 {
+		t.Fatalf("typing 1 into a name sent %v", cmds)
+	}
+	if got := f.ui.State.Channels[0].Name; got != "Deck 11" {
+		t.Fatalf("name %q, want %q", got, "Deck 11")
+	}
+}
+
+func TestPumpIgnoresLoadJitter(t *testing.T) {
+	src := rt.NewRing[mixer.MeterFrame](8)
+	info := backend.StreamInfo{Backend: "null", SampleRateHz: 48000, State: backend.Running}
+	calls := 0
+	jitter := true
+	p := newMeterPump(src, func() backend.StreamInfo {
+		// The load wanders between 0.45% and 0.55%, across a rounding edge.
+		if jitter {
+			calls++
+			info.DSPLoad = 0.0045 + 0.001*float64(calls%2)
+		}
+		return info
+	}, func() {})
+	wakes := 0
+	for range 10 * infoEvery {
+		if p.tick() {
+			wakes++
+		}
+	}
+	if calls != 10 {
+		t.Fatalf("the pump read the backend %d times in 10 s of ticks, want 10", calls)
+	}
+	if wakes != 1 {
+		t.Fatalf("load jitter below 1%% woke the window %d times, want once (the first status)", wakes)
+	}
+	jitter = false
+	info.DSPLoad = 0.03
+	woke := false
+	for range infoEvery {
+		woke = p.tick() || woke
+	}
+	if !woke {
+		t.Fatal("a load change of 2.6 points did not reach the status line")
+	}
+	info.XRuns++
+	woke = false
+	for range infoEvery {
+		woke = p.tick() || woke
+	}
+	if !woke {
+		t.Fatal("an xrun did not reach the status line")
+	}
+}

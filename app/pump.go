@@ -1,0 +1,173 @@
+package app
+
+import (
+	"math"
+	"time"
+
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+)
+
+// Pump timing: it looks for meter frames at the display rate and at the
+// backend's health once a second.
+const (
+	pumpInterval = time.Second / 60
+	infoEvery    = 60 // pump ticks
+	// shownFloorDB is where a meter bar is empty (IECHeight's zero):
+	// levels below it all look alike, so silence with a little noise
+	// never wakes the window.
+	shownFloorDB = -70
+	// pumpVisibleDB is the change that is worth a frame.
+	pumpVisibleDB = 0.25
+)
+
+// meterPump stands between the engine's meter ring and the window, so the
+// window sleeps while nothing visible changes. It is the engine ring's only
+// consumer and the GUI ring's only producer; it runs on its own goroutine
+// and shares nothing with the audio thread but the lock-free ring.
+//
+// Each tick it folds every waiting frame into one (peaks and clips are
+// "max since last delivered", so none is lost), and forwards it only when
+// it would look different from the last one forwarded.
+type meterPump struct {
+	src        *rt.Ring[mixer.MeterFrame]
+	out        *rt.Ring[mixer.MeterFrame]
+	infos      *rt.Ring[backend.StreamInfo]
+	info       func() backend.StreamInfo
+	invalidate func()
+
+	acc, frame mixer.MeterFrame
+	pending    bool // acc holds frames not yet forwarded
+	sent       mixer.MeterFrame
+	sentInfo   statusInfo
+	ticks      int
+}
+
+// statusInfo is backend.StreamInfo as the status line shows it: the DSP
+// load in whole percent.
+type statusInfo struct {
+	backend.StreamInfo
+	loadPct int
+}
+
+func newMeterPump(src *rt.Ring[mixer.MeterFrame], info func() backend.StreamInfo, invalidate func()) *meterPump {
+	return &meterPump{
+		src:        src,
+		out:        rt.NewRing[mixer.MeterFrame](4),
+		infos:      rt.NewRing[backend.StreamInfo](4),
+		info:       info,
+		invalidate: invalidate,
+		ticks:      infoEvery - 1,
+	}
+}
+
+// run ticks until stop is closed.
+func (p *meterPump) run(stop <-chan struct{}) {
+	t := time.NewTicker(pumpInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			if p.tick() {
+				p.invalidate()
+			}
+		}
+	}
+}
+
+// tick moves what is new to the GUI rings and reports whether the window
+// needs a frame.
+func (p *meterPump) tick() bool {
+	wake := false
+	for p.src.TryPopInto(&p.frame) {
+		if p.pending {
+			foldFrame(&p.acc, &p.frame)
+		} else {
+			p.acc = p.frame
+			p.pending = true
+		}
+	}
+	if p.pending && visiblyDifferent(&p.acc, &p.sent) {
+		if p.out.TryPushPtr(&p.acc) {
+			p.sent = p.acc
+			p.pending = false
+			wake = true
+		}
+	} else {
+		p.pending = false
+	}
+	p.ticks++
+	if p.ticks >= infoEvery {
+		p.ticks = 0
+		i := p.info()
+		si := statusInfo{StreamInfo: i, loadPct: p.sentInfo.loadPct}
+		si.DSPLoad = 0
+		// The load moves by a fraction of a percent all the time; only a
+		// whole percent away from what is shown is worth a frame.
+		if loadPct := 100 * i.DSPLoad; math.Abs(loadPct-float64(si.loadPct)) >= 1 {
+			si.loadPct = int(math.Round(loadPct))
+		}
+		if si != p.sentInfo {
+			i.DSPLoad = float64(si.loadPct) / 100
+			if p.infos.TryPush(i) {
+				p.sentInfo = si
+				wake = true
+			}
+		}
+	}
+	return wake
+}
+
+// foldFrame adds a newer frame to acc: peaks and clips since the last
+// delivery accumulate, everything else is taken from the newer frame.
+func foldFrame(acc, newer *mixer.MeterFrame) {
+	strips := acc.Strip
+	master, booth, phones, cue := acc.Master, acc.Booth, acc.Phones, acc.Cue
+	*acc = *newer
+	for i := range acc.Strip {
+		foldLevel(&acc.Strip[i], &strips[i])
+	}
+	foldLevel(&acc.Master, &master)
+	foldLevel(&acc.Booth, &booth)
+	foldLevel(&acc.Phones, &phones)
+	foldLevel(&acc.Cue, &cue)
+}
+
+func foldLevel(l, older *mixer.LevelMeter) {
+	l.PeakL = max(l.PeakL, older.PeakL)
+	l.PeakR = max(l.PeakR, older.PeakR)
+	l.ClipL = l.ClipL || older.ClipL
+	l.ClipR = l.ClipR || older.ClipR
+}
+
+func visiblyDifferent(a, b *mixer.MeterFrame) bool {
+	if a.Channels != b.Channels || math.Abs(float64(a.Status.LimiterGainDB-b.Status.LimiterGainDB)) > 0.05 {
+		return true
+	}
+	for i := 0; i < a.Channels && i < len(a.Strip); i++ {
+		if levelDiffers(&a.Strip[i], &b.Strip[i]) {
+			return true
+		}
+	}
+	return levelDiffers(&a.Master, &b.Master)
+}
+
+func levelDiffers(a, b *mixer.LevelMeter) bool {
+	return a.ClipL || a.ClipR ||
+		dbDiffers(a.PeakL, b.PeakL) || dbDiffers(a.PeakR, b.PeakR) ||
+		dbDiffers(a.RMSL, b.RMSL) || dbDiffers(a.RMSR, b.RMSR)
+}
+
+func dbDiffers(a, b float32) bool {
+	return math.Abs(shownDB(a)-shownDB(b)) > pumpVisibleDB
+}
+
+func shownDB(a float32) float64 {
+	if !(a > 0) {
+		return shownFloorDB
+	}
+	return max(20*math.Log10(float64(a)), shownFloorDB)
+}

@@ -1,0 +1,725 @@
+package app
+
+import (
+	"image"
+	"math"
+	"strconv"
+	"time"
+
+	"gioui.org/io/key"
+	"gioui.org/layout"
+	"gioui.org/op"
+	"gioui.org/op/clip"
+	"gioui.org/op/paint"
+	"gioui.org/text"
+	"gioui.org/widget"
+
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+	"github.com/linuxdj/linuxdj/widgets"
+)
+
+// Window geometry in dp; everything scales with the display's density.
+const (
+	stripWDp     = 132
+	masterWDp    = 320
+	padDp        = 6
+	gapDp        = 4
+	nameHDp      = 22
+	minFaderHDp  = 150
+	xfaderRowHDp = 60
+	statusHDp    = 24
+	// frameInterval caps redraws while only meters move: 60 Hz is the
+	// common display rate, and X servers without vsync (Xvfb, some
+	// compositors) would otherwise be asked for frames as fast as Gio
+	// can make them.
+	frameInterval = time.Second / 60
+)
+
+// Labels that never change, built once.
+var (
+	assignLabels = []string{"A", "THRU", "B"}
+	faderMarksDB = []float64{6, 3, 0, -6, -12, -18, -24, -40, math.Inf(-1)}
+)
+
+// stripUI is the widget state of one channel strip.
+type stripUI struct {
+	name                    widget.Editor
+	nameChanged             bool
+	trim, hi, mid, low      widgets.KnobState
+	filter, pan             widgets.KnobState
+	killHi, killMid, killLo widgets.ToggleState
+	cue, mute               widgets.ToggleState
+	assign                  widgets.SelectorState
+	fader                   widgets.FaderState
+	meter                   widgets.MeterState
+}
+
+// UI is the mixer window's content: the widget states, bound to a
+// MixerState (the model that is saved) and to the engine's command ring.
+//
+// Protocol: the GUI goroutine is the only one that touches UI. Every
+// frame, after the widgets have handled their input, sync compares each
+// widget with the model; a difference updates the model and pushes one
+// mixer.Command (never blocking: a full ring drops and counts). Meters
+// arrive as mixer.MeterFrames through SetMeters, and the backend's health
+// through SetInfo; both only change what the next frame draws.
+type UI struct {
+	Theme *widgets.Theme
+	State *MixerState
+	// Loudness draws the loudness panel in the master section; nil leaves
+	// its space empty with a title.
+	Loudness layout.Widget
+
+	cmds *rt.Ring[mixer.Command]
+
+	strips        []stripUI
+	xfader        widgets.CrossfaderState
+	curve         widgets.KnobState
+	reverse       widgets.ToggleState
+	master        widgets.FaderState
+	booth, phones widgets.KnobState
+	cueMix        widgets.KnobState
+	splitCue      widgets.ToggleState
+	limiter       widgets.ToggleState
+	mono          widgets.ToggleState
+	masterMeter   widgets.MeterState
+
+	faderScale *widgets.FaderScale
+	meterScale *widgets.Scale
+
+	stripList layout.List
+	bodyList  layout.List
+	stripFn   layout.ListElement
+	bodyH     int // height of the visible body, set each frame
+	bodyFn    layout.ListElement
+
+	info        backend.StreamInfo
+	dspLoad     float64
+	limiterGRDB float64
+	statusKey   statusKey
+	statusBuf   []byte
+	statusText  string
+	grBuf       []byte
+	grText      string
+	grShownDB   float64
+}
+
+// statusKey is what the status line shows, rounded to what it prints, so
+// the text is rebuilt only when it would read differently.
+type statusKey struct {
+	backend        string
+	rateHz         int
+	periodFrames   int
+	latencyFrames  int
+	dspPct         int
+	xruns          uint64
+	state          backend.ConnState
+	message        string
+	droppedCommand uint64
+}
+
+// NewUI builds the window content for state; cmds is the GUI's command
+// ring into the engine (the GUI goroutine is its only producer).
+func NewUI(th *widgets.Theme, state *MixerState, cmds *rt.Ring[mixer.Command]) *UI {
+	u := &UI{
+		Theme:      th,
+		State:      state,
+		cmds:       cmds,
+		strips:     make([]stripUI, len(state.Channels)),
+		faderScale: widgets.NewFaderScale(mixer.FaderPos, faderMarksDB...),
+		meterScale: widgets.IECScale(),
+		stripList:  layout.List{Axis: layout.Horizontal},
+		bodyList:   layout.List{Axis: layout.Vertical},
+		grShownDB:  math.NaN(),
+	}
+	u.stripFn = u.layoutStripAt
+	u.bodyFn = u.layoutBodyAt
+	u.load()
+	return u
+}
+
+// load sets every widget from the model.
+func (u *UI) load() {
+	s := u.State
+	unity := unityFaderPos()
+	for i := range u.strips {
+		st, m := &u.strips[i], &s.Channels[i]
+		st.name.SingleLine = true
+		st.name.Submit = true
+		st.name.MaxLen = 24
+		st.name.SetText(m.Name)
+		st.trim.ValueState = widgets.ValueState{Pos: trimPos(m.TrimDB), Default: 0.5, Bipolar: true, Step: 0.5 / trimRangeDB}
+		for _, k := range []struct {
+			w *widgets.KnobState
+			v float64
+		}{{&st.hi, m.EQHigh}, {&st.mid, m.EQMid}, {&st.low, m.EQLow}} {
+			k.w.ValueState = widgets.ValueState{Pos: k.v, Default: 0.5, Bipolar: true}
+		}
+		st.filter.ValueState = widgets.ValueState{Pos: bipolarPos(m.Filter), Default: 0.5, Bipolar: true}
+		st.pan.ValueState = widgets.ValueState{Pos: bipolarPos(m.Pan), Default: 0.5, Bipolar: true}
+		st.killHi.On, st.killMid.On, st.killLo.On = m.KillHigh, m.KillMid, m.KillLow
+		st.cue.On, st.mute.On = m.Cue, m.Mute
+		st.assign.Index = m.Assign
+		st.fader.ValueState = widgets.ValueState{Pos: m.Fader, Default: unity, HasAlt: true, Alt: 0, Step: 0.01, PageStep: 0.1}
+		st.meter.Channels = 2
+	}
+	u.xfader.ValueState = widgets.ValueState{Pos: bipolarPos(s.Crossfader), Default: 0.5, Bipolar: true, Step: 0.02}
+	u.curve.ValueState = widgets.ValueState{Pos: s.CrossfaderCurve, Default: 0}
+	u.reverse.On = s.CrossfaderReverse
+	u.master.ValueState = widgets.ValueState{Pos: s.Master, Default: unity, HasAlt: true, Alt: 0, Step: 0.01}
+	u.booth.ValueState = widgets.ValueState{Pos: s.Booth, Default: unity}
+	u.phones.ValueState = widgets.ValueState{Pos: s.Phones, Default: unity}
+	u.cueMix.ValueState = widgets.ValueState{Pos: s.CueMix, Default: 0.5, Bipolar: true}
+	u.splitCue.On, u.limiter.On, u.mono.On = s.SplitCue, s.Limiter, s.Mono
+	u.masterMeter.Channels = 2
+}
+
+// SetStereo tells the UI which channels are stereo (a mono strip shows one
+// meter bar).
+func (u *UI) SetStereo(cfg mixer.Config) {
+	for i := range u.strips {
+		if i < len(cfg.Channels) && !cfg.Channels[i].Stereo {
+			u.strips[i].meter.Channels = 1
+		} else {
+			u.strips[i].meter.Channels = 2
+		}
+	}
+}
+
+// SetMeters shows a meter frame from the engine at the next Layout.
+func (u *UI) SetMeters(f *mixer.MeterFrame) {
+	for i := 0; i < f.Channels && i < len(u.strips); i++ {
+		l := &f.Strip[i]
+		u.strips[i].meter.Feed(l.PeakL, l.PeakR, l.RMSL, l.RMSR, l.ClipL, l.ClipR)
+	}
+	m := &f.Master
+	u.masterMeter.Feed(m.PeakL, m.PeakR, m.RMSL, m.RMSR, m.ClipL, m.ClipR)
+	u.limiterGRDB = float64(f.Status.LimiterGainDB)
+	if u.info.PeriodFrames > 0 && u.info.SampleRateHz > 0 && f.Status.LastPeriodNs > 0 {
+		periodNs := 1e9 * float64(u.info.PeriodFrames) / float64(u.info.SampleRateHz)
+		u.dspLoad = float64(f.Status.LastPeriodNs) / periodNs
+	}
+}
+
+// SetInfo shows the backend's state in the status line at the next Layout.
+func (u *UI) SetInfo(info backend.StreamInfo) { u.info = info }
+
+// NextFrame reports when the window must be drawn again with no new input
+// or meter frame (a falling bar, a peak hold expiring); ok is false when
+// everything is at rest. The window loop schedules that frame itself, at
+// most at the display rate: asking Gio from Layout would allocate a
+// command every animated frame.
+func (u *UI) NextFrame() (at time.Time, ok bool) {
+	consider := func(t time.Time, has bool) {
+		if has && (!ok || t.Before(at)) {
+			at, ok = t, true
+		}
+	}
+	for i := range u.strips {
+		consider(u.strips[i].meter.NextFrame())
+	}
+	consider(u.masterMeter.NextFrame())
+	return at, ok
+}
+
+// Layout draws the whole window into gtx.Constraints.Max.
+func (u *UI) Layout(gtx layout.Context) layout.Dimensions {
+	th := u.Theme
+	u.shortcuts(gtx)
+	size := gtx.Constraints.Max
+	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect{Max: size}.Op())
+
+	statusH := gtx.Dp(statusHDp)
+	xfH := gtx.Dp(xfaderRowHDp)
+	bodyH := max(size.Y-statusH-xfH, 0)
+
+	u.bodyH = bodyH
+	bg := gtx
+	bg.Constraints = layout.Exact(image.Pt(size.X, bodyH))
+	cl := clip.Rect{Max: bg.Constraints.Max}.Push(gtx.Ops)
+	u.bodyList.Layout(bg, 1, u.bodyFn)
+	cl.Pop()
+
+	xg := gtx
+	xg.Constraints = layout.Exact(image.Pt(size.X, xfH))
+	t := op.Offset(image.Pt(0, bodyH)).Push(gtx.Ops)
+	u.layoutXfaderRow(xg)
+	t.Pop()
+
+	sg := gtx
+	sg.Constraints = layout.Exact(image.Pt(size.X, statusH))
+	t = op.Offset(image.Pt(0, bodyH+xfH)).Push(gtx.Ops)
+	u.layoutStatus(sg)
+	t.Pop()
+
+	u.sync()
+	return layout.Dimensions{Size: size}
+}
+
+// minBodyH is the height below which the strips scroll vertically rather
+// than squeeze their faders to nothing.
+func (u *UI) minBodyH(gtx layout.Context) int {
+	th := u.Theme
+	knobH := th.KnobHeight(gtx.Metric)
+	btnH := th.ButtonHeight(gtx)
+	return 2*gtx.Dp(padDp) + gtx.Dp(nameHDp) + 5*knobH + 2*btnH + 9*gtx.Dp(gapDp) + gtx.Dp(minFaderHDp)
+}
+
+func (u *UI) layoutBodyAt(gtx layout.Context, _ int) layout.Dimensions {
+	// A vertical list offers unbounded height: fill the visible body.
+	h := max(u.bodyH, u.minBodyH(gtx))
+	w := gtx.Constraints.Max.X
+	masterW := gtx.Dp(masterWDp)
+	stripsW := max(w-masterW, gtx.Dp(stripWDp))
+
+	sg := gtx
+	sg.Constraints = layout.Exact(image.Pt(stripsW, h))
+	cl := clip.Rect{Max: sg.Constraints.Max}.Push(gtx.Ops)
+	u.stripList.Layout(sg, len(u.strips), u.stripFn)
+	cl.Pop()
+
+	mg := gtx
+	mg.Constraints = layout.Exact(image.Pt(masterW, h))
+	t := op.Offset(image.Pt(stripsW, 0)).Push(gtx.Ops)
+	u.layoutMaster(mg)
+	t.Pop()
+	return layout.Dimensions{Size: image.Pt(w, h)}
+}
+
+// place returns a context of exactly size at (x, y); pop the stack after
+// drawing.
+func place(gtx layout.Context, x, y, w, h int) (layout.Context, op.TransformStack) {
+	c := gtx
+	c.Constraints = layout.Exact(image.Pt(max(w, 0), max(h, 0)))
+	return c, op.Offset(image.Pt(x, y)).Push(gtx.Ops)
+}
+
+// panel draws a section's background with square corners: large rounded
+// shapes are paths, which a software rasteriser stencils every frame,
+// while rectangles cost almost nothing.
+func panel(gtx layout.Context, th *widgets.Theme, r image.Rectangle) {
+	paint.FillShape(gtx.Ops, th.Palette.PanelEdge.NRGBA(), clip.Rect(r).Op())
+	paint.FillShape(gtx.Ops, th.Palette.Panel.NRGBA(), clip.Rect(r.Inset(max(1, gtx.Dp(1)))).Op())
+}
+
+func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
+	th := u.Theme
+	st := &u.strips[i]
+	w := gtx.Dp(stripWDp)
+	h := gtx.Constraints.Max.Y
+	pad, gap := gtx.Dp(padDp), gtx.Dp(gapDp)
+	panel(gtx, th, image.Rect(gap/2, gap/2, w-gap/2, h-gap/2))
+	x0, iw := pad, w-2*pad
+	y := pad
+
+	c, t := place(gtx, x0, y, iw, gtx.Dp(nameHDp))
+	u.layoutName(c, st)
+	t.Pop()
+	y += gtx.Dp(nameHDp) + gap
+
+	knobH := th.KnobHeight(gtx.Metric)
+	c, t = place(gtx, x0, y, iw, knobH)
+	widgets.Knob(th, &st.trim, "TRIM", formatTrim).Layout(c)
+	t.Pop()
+	y += knobH + gap
+
+	kw := iw * 3 / 5
+	killW := iw - kw - gap
+	bh := th.ButtonHeight(gtx)
+	for _, band := range [...]struct {
+		k     *widgets.KnobState
+		kill  *widgets.ToggleState
+		label string
+	}{{&st.hi, &st.killHi, "HI"}, {&st.mid, &st.killMid, "MID"}, {&st.low, &st.killLo, "LOW"}} {
+		c, t = place(gtx, x0, y, kw, knobH)
+		k := widgets.Knob(th, band.k, band.label, formatEQ)
+		k.Lit = band.kill.On
+		k.Layout(c)
+		t.Pop()
+		c, t = place(gtx, x0+kw+gap, y+(gtx.Dp(th.Knob.SizeDp)-bh)/2, killW, bh)
+		tg := widgets.Toggle(th, band.kill, "KILL")
+		tg.Lit = th.Toggle.Kill.NRGBA()
+		tg.Layout(c)
+		t.Pop()
+		y += knobH + gap
+	}
+
+	half := (iw - gap) / 2
+	c, t = place(gtx, x0, y, half, knobH)
+	widgets.Knob(th, &st.filter, "FILTER", formatFilter).Layout(c)
+	t.Pop()
+	c, t = place(gtx, x0+half+gap, y, half, knobH)
+	widgets.Knob(th, &st.pan, "PAN", formatPan).Layout(c)
+	t.Pop()
+	y += knobH + gap
+
+	c, t = place(gtx, x0, y, half, bh)
+	cue := widgets.Toggle(th, &st.cue, "CUE")
+	cue.Lit = th.Toggle.Cue.NRGBA()
+	cue.Layout(c)
+	t.Pop()
+	c, t = place(gtx, x0+half+gap, y, half, bh)
+	mute := widgets.Toggle(th, &st.mute, "MUTE")
+	mute.Lit = th.Toggle.Mute.NRGBA()
+	mute.Layout(c)
+	t.Pop()
+	y += bh + gap
+
+	c, t = place(gtx, x0, y, iw, bh)
+	widgets.Selector(th, &st.assign, assignLabels).Layout(c)
+	t.Pop()
+	y += bh + gap
+
+	faderH := h - y - pad
+	fs := widgets.Fader(th, &st.fader, u.faderScale, formatFaderDB)
+	c, t = place(gtx, x0, y, iw, faderH)
+	fd := fs.Layout(c)
+	t.Pop()
+	ms := widgets.Meter(th, &st.meter, u.meterScale)
+	c, t = place(gtx, x0+fd.Size.X+gap, y, iw-fd.Size.X-gap, faderH-gtx.Sp(th.SmallSizeSp)-gtx.Dp(6))
+	ms.Layout(c)
+	t.Pop()
+	return layout.Dimensions{Size: image.Pt(w, h)}
+}
+
+func (u *UI) layoutName(gtx layout.Context, st *stripUI) {
+	th := u.Theme
+	r := image.Rectangle{Max: gtx.Constraints.Max}
+	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect(r).Op())
+	for {
+		ev, ok := st.name.Update(gtx)
+		if !ok {
+			break
+		}
+		if _, ok := ev.(widget.ChangeEvent); ok {
+			st.nameChanged = true
+		}
+	}
+	textM := op.Record(gtx.Ops)
+	paint.ColorOp{Color: th.Palette.Text.NRGBA()}.Add(gtx.Ops)
+	tm := textM.Stop()
+	selM := op.Record(gtx.Ops)
+	paint.ColorOp{Color: th.Palette.Focus.NRGBA()}.Add(gtx.Ops)
+	sm := selM.Stop()
+	st.name.Alignment = text.Middle
+	c, t := place(gtx, gtx.Dp(4), gtx.Dp(3), r.Dx()-gtx.Dp(8), r.Dy()-gtx.Dp(4))
+	f := th.Face
+	f.Weight = 600
+	st.name.Layout(c, th.Shaper, f, th.TextSizeSp, tm, sm)
+	t.Pop()
+}
+
+func (u *UI) layoutMaster(gtx layout.Context) {
+	th := u.Theme
+	w, h := gtx.Constraints.Max.X, gtx.Constraints.Max.Y
+	pad, gap := gtx.Dp(padDp), gtx.Dp(gapDp)
+	panel(gtx, th, image.Rect(gap/2, gap/2, w-gap/2, h-gap/2))
+	x0, iw := pad, w-2*pad
+	y := pad
+
+	c, t := place(gtx, x0, y, iw, gtx.Dp(nameHDp))
+	th.BoldLabel(c, th.TextSizeSp, th.Palette.Text.NRGBA(), text.Middle, "MASTER")
+	t.Pop()
+	y += gtx.Dp(nameHDp) + gap
+
+	knobH := th.KnobHeight(gtx.Metric)
+	third := (iw - 2*gap) / 3
+	for i, k := range [...]struct {
+		s     *widgets.KnobState
+		label string
+		f     widgets.FormatFunc
+	}{{&u.booth, "BOOTH", formatFaderDB}, {&u.phones, "PHONES", formatFaderDB}, {&u.cueMix, "CUE/MST", formatCueMix}} {
+		c, t = place(gtx, x0+i*(third+gap), y, third, knobH)
+		widgets.Knob(th, k.s, k.label, k.f).Layout(c)
+		t.Pop()
+	}
+	y += knobH + gap
+
+	bh := th.ButtonHeight(gtx)
+	for i, tg := range [...]struct {
+		s     *widgets.ToggleState
+		label string
+	}{{&u.splitCue, "SPLIT CUE"}, {&u.mono, "MONO"}, {&u.limiter, "LIMITER"}} {
+		c, t = place(gtx, x0+i*(third+gap), y, third, bh)
+		widgets.Toggle(th, tg.s, tg.label).Layout(c)
+		t.Pop()
+	}
+	y += bh + gap
+
+	c, t = place(gtx, x0, y, iw, bh)
+	u.layoutGR(c)
+	t.Pop()
+	y += bh + gap
+
+	restH := h - y - pad
+	c, t = place(gtx, x0, y, iw, restH)
+	fd := widgets.Fader(th, &u.master, u.faderScale, formatFaderDB).Layout(c)
+	t.Pop()
+	ms := widgets.Meter(th, &u.masterMeter, u.meterScale)
+	mx := x0 + fd.Size.X + gap
+	c, t = place(gtx, mx, y, gtx.Dp(2*th.Meter.WidthDp+30), restH-gtx.Sp(th.SmallSizeSp)-gtx.Dp(6))
+	md := ms.Layout(c)
+	t.Pop()
+
+	lx := mx + md.Size.X + gap
+	lw := x0 + iw - lx
+	lr := image.Rect(lx, y, lx+lw, y+restH)
+	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect(lr).Op())
+	c, t = place(gtx, lx, y+gtx.Dp(4), lw, gtx.Sp(th.SmallSizeSp)+gtx.Dp(4))
+	th.Label(c, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Middle, "LOUDNESS")
+	t.Pop()
+	if u.Loudness != nil {
+		top := gtx.Sp(th.SmallSizeSp) + gtx.Dp(10)
+		c, t = place(gtx, lx, y+top, lw, restH-top)
+		u.Loudness(c)
+		t.Pop()
+	}
+}
+
+// layoutGR draws the limiter's gain reduction as a bar growing to the
+// left from the right edge, like a hardware GR meter, over 0..−12 dB.
+func (u *UI) layoutGR(gtx layout.Context) {
+	th := u.Theme
+	w, h := gtx.Constraints.Max.X, gtx.Constraints.Max.Y
+	labelW := gtx.Dp(44)
+	c, t := place(gtx, 0, gtx.Dp(4), labelW, h)
+	th.Label(c, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, "LIM GR")
+	t.Pop()
+	textW := gtx.Dp(56)
+	bar := image.Rect(labelW, gtx.Dp(4), w-textW, h-gtx.Dp(4))
+	paint.FillShape(gtx.Ops, th.Meter.Back.NRGBA(), clip.Rect(bar).Op())
+	gr := u.limiterGRDB
+	if !u.limiter.On {
+		gr = 0
+	}
+	frac := math.Min(-gr/12, 1)
+	if frac > 0 {
+		r := bar
+		r.Min.X = r.Max.X - int(math.Round(frac*float64(bar.Dx())))
+		paint.FillShape(gtx.Ops, th.Meter.Mid.NRGBA(), clip.Rect(r).Op())
+	}
+	shown := math.Round(gr*10) / 10
+	if shown != u.grShownDB {
+		u.grShownDB = shown
+		u.grBuf = appendDB(u.grBuf[:0], shown)
+		u.grText = string(u.grBuf)
+	}
+	c, t = place(gtx, w-textW, gtx.Dp(4), textW, h)
+	th.Label(c, th.SmallSizeSp, th.Palette.Text.NRGBA(), text.End, u.grText)
+	t.Pop()
+}
+
+func (u *UI) layoutXfaderRow(gtx layout.Context) {
+	th := u.Theme
+	w, h := gtx.Constraints.Max.X, gtx.Constraints.Max.Y
+	pad, gap := gtx.Dp(padDp), gtx.Dp(gapDp)
+	panel(gtx, th, image.Rect(gap/2, 0, w-gap/2, h-gap/2))
+	knobH := th.KnobHeight(gtx.Metric)
+	cellW := gtx.Dp(64)
+	c, t := place(gtx, pad, (h-knobH)/2, cellW, knobH)
+	widgets.Knob(th, &u.curve, "CURVE", formatCurve).Layout(c)
+	t.Pop()
+	bh := th.ButtonHeight(gtx)
+	revW := gtx.Dp(56)
+	c, t = place(gtx, pad+cellW+gap, (h-bh)/2, revW, bh)
+	widgets.Toggle(th, &u.reverse, "REV").Layout(c)
+	t.Pop()
+	xw := min(w-2*(pad+cellW+revW+2*gap), gtx.Dp(640))
+	xg := gtx.Dp(40)
+	c, t = place(gtx, (w-xw)/2, (h-xg)/2, xw, xg)
+	widgets.Crossfader(th, &u.xfader).Layout(c)
+	t.Pop()
+}
+
+func (u *UI) layoutStatus(gtx layout.Context) {
+	th := u.Theme
+	u.refreshStatus()
+	pad := gtx.Dp(padDp)
+	avail := gtx.Constraints.Max.X - 2*pad
+	c, t := place(gtx, pad, gtx.Dp(4), avail, gtx.Constraints.Max.Y)
+	c.Constraints.Min.X = 0
+	col := th.Palette.TextDim.NRGBA()
+	if u.info.State == backend.Reconnecting {
+		col = th.Toggle.Cue.NRGBA()
+	}
+	d := th.Label(c, th.SmallSizeSp, col, text.Start, u.statusText)
+	// The shortcut help goes right-aligned only where it does not collide
+	// with the status.
+	m := op.Record(gtx.Ops)
+	hd := th.Label(c, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, shortcutHelp)
+	help := m.Stop()
+	if d.Size.X+gtx.Dp(24)+hd.Size.X <= avail {
+		ht := op.Offset(image.Pt(avail-hd.Size.X, 0)).Push(gtx.Ops)
+		help.Add(gtx.Ops)
+		ht.Pop()
+	}
+	t.Pop()
+}
+
+// shortcutHelp is printed in the status line so the shortcuts are found.
+const shortcutHelp = "1–9 cue · Ctrl+1–9 mute · Z/X/C crossfader A/centre/B · Tab focus"
+
+func (u *UI) refreshStatus() {
+	i := u.info
+	load := i.DSPLoad
+	if load == 0 {
+		load = u.dspLoad
+	}
+	k := statusKey{
+		backend: i.Backend, rateHz: i.SampleRateHz, periodFrames: i.PeriodFrames,
+		latencyFrames: i.LatencyFrames, dspPct: int(math.Round(load * 100)),
+		xruns: i.XRuns, state: i.State, message: i.Message, droppedCommand: u.cmds.Dropped(),
+	}
+	if k == u.statusKey && u.statusText != "" {
+		return
+	}
+	u.statusKey = k
+	b := u.statusBuf[:0]
+	name := i.Backend
+	if name == "" {
+		name = "no backend"
+	}
+	b = append(b, name...)
+	b = append(b, "  ·  "...)
+	b = strconv.AppendInt(b, int64(i.SampleRateHz), 10)
+	b = append(b, " Hz  ·  period "...)
+	b = strconv.AppendFloat(b, i.PeriodMs(), 'f', 2, 64)
+	b = append(b, " ms  ·  latency "...)
+	b = strconv.AppendFloat(b, i.LatencyMs(), 'f', 2, 64)
+	b = append(b, " ms  ·  DSP "...)
+	b = strconv.AppendInt(b, int64(k.dspPct), 10)
+	b = append(b, "%  ·  xruns "...)
+	b = strconv.AppendUint(b, i.XRuns, 10)
+	b = append(b, "  ·  "...)
+	b = append(b, i.State.String()...)
+	if i.Message != "" {
+		b = append(b, " ("...)
+		b = append(b, i.Message...)
+		b = append(b, ')')
+	}
+	if k.droppedCommand > 0 {
+		b = append(b, "  ·  dropped commands "...)
+		b = strconv.AppendUint(b, k.droppedCommand, 10)
+	}
+	u.statusBuf = b
+	u.statusText = string(b)
+}
+
+// shortcuts handles the window-wide keys. They are matched only when the
+// focused widget does not take the key itself.
+func (u *UI) shortcuts(gtx layout.Context) {
+	for {
+		ev, ok := gtx.Event(
+			key.Filter{Name: "1", Optional: key.ModCtrl}, key.Filter{Name: "2", Optional: key.ModCtrl},
+			key.Filter{Name: "3", Optional: key.ModCtrl}, key.Filter{Name: "4", Optional: key.ModCtrl},
+			key.Filter{Name: "5", Optional: key.ModCtrl}, key.Filter{Name: "6", Optional: key.ModCtrl},
+			key.Filter{Name: "7", Optional: key.ModCtrl}, key.Filter{Name: "8", Optional: key.ModCtrl},
+			key.Filter{Name: "9", Optional: key.ModCtrl},
+			key.Filter{Name: "Z", Optional: key.ModShift}, key.Filter{Name: "X"}, key.Filter{Name: "C", Optional: key.ModShift},
+		)
+		if !ok {
+			return
+		}
+		e, ok := ev.(key.Event)
+		if !ok || e.State != key.Press || u.editingName(gtx) {
+			continue
+		}
+		switch n := e.Name; {
+		case len(n) == 1 && n[0] >= '1' && n[0] <= '9':
+			ch := int(n[0] - '1')
+			if ch >= len(u.strips) {
+				continue
+			}
+			if e.Modifiers.Contain(key.ModCtrl) {
+				u.strips[ch].mute.On = !u.strips[ch].mute.On
+			} else {
+				u.strips[ch].cue.On = !u.strips[ch].cue.On
+			}
+		case n == "X":
+			u.xfader.Set(0.5)
+		case n == "Z" || n == "C":
+			step := 0.1
+			if e.Modifiers.Contain(key.ModShift) {
+				step = 0.02
+			}
+			if n == "Z" {
+				step = -step
+			}
+			u.xfader.Set(u.xfader.Pos + step)
+		}
+	}
+}
+
+// editingName reports whether a channel name has the keyboard, so digits
+// and letters are typed into it rather than taken as shortcuts.
+func (u *UI) editingName(gtx layout.Context) bool {
+	for i := range u.strips {
+		if gtx.Focused(&u.strips[i].name) {
+			return true
+		}
+	}
+	return false
+}
+
+// sync copies what the widgets changed into the model and tells the engine.
+func (u *UI) sync() {
+	s := u.State
+	for i := range u.strips {
+		st, m := &u.strips[i], &s.Channels[i]
+		ch := int16(i)
+		u.syncF(&m.TrimDB, trimDB(st.trim.Pos), mixer.ParamTrimDB, ch)
+		u.syncF(&m.EQHigh, st.hi.Pos, mixer.ParamEQHigh, ch)
+		u.syncF(&m.EQMid, st.mid.Pos, mixer.ParamEQMid, ch)
+		u.syncF(&m.EQLow, st.low.Pos, mixer.ParamEQLow, ch)
+		u.syncB(&m.KillHigh, st.killHi.On, mixer.ParamKillHigh, ch)
+		u.syncB(&m.KillMid, st.killMid.On, mixer.ParamKillMid, ch)
+		u.syncB(&m.KillLow, st.killLo.On, mixer.ParamKillLow, ch)
+		u.syncF(&m.Filter, bipolar(st.filter.Pos), mixer.ParamFilter, ch)
+		u.syncF(&m.Pan, bipolar(st.pan.Pos), mixer.ParamPan, ch)
+		u.syncB(&m.Cue, st.cue.On, mixer.ParamCue, ch)
+		u.syncB(&m.Mute, st.mute.On, mixer.ParamMute, ch)
+		if st.assign.Index != m.Assign {
+			m.Assign = st.assign.Index
+			u.send(mixer.ParamXfaderAssign, ch, float64(m.Assign))
+		}
+		u.syncF(&m.Fader, st.fader.Pos, mixer.ParamFader, ch)
+		if st.nameChanged {
+			st.nameChanged = false
+			m.Name = st.name.Text()
+		}
+	}
+	u.syncF(&s.Crossfader, bipolar(u.xfader.Pos), mixer.ParamCrossfader, 0)
+	u.syncF(&s.CrossfaderCurve, u.curve.Pos, mixer.ParamCrossfaderCurve, 0)
+	u.syncB(&s.CrossfaderReverse, u.reverse.On, mixer.ParamCrossfaderReverse, 0)
+	u.syncF(&s.Master, u.master.Pos, mixer.ParamMasterLevel, 0)
+	u.syncF(&s.Booth, u.booth.Pos, mixer.ParamBoothLevel, 0)
+	u.syncF(&s.Phones, u.phones.Pos, mixer.ParamPhonesLevel, 0)
+	u.syncF(&s.CueMix, u.cueMix.Pos, mixer.ParamCueMix, 0)
+	u.syncB(&s.SplitCue, u.splitCue.On, mixer.ParamSplitCue, 0)
+	u.syncB(&s.Limiter, u.limiter.On, mixer.ParamLimiter, 0)
+	u.syncB(&s.Mono, u.mono.On, mixer.ParamMasterMono, 0)
+}
+
+func (u *UI) syncF(model *float64, v float64, p mixer.Param, ch int16) {
+	if *model != v {
+		*model = v
+		u.send(p, ch, v)
+	}
+}
+
+func (u *UI) syncB(model *bool, v bool, p mixer.Param, ch int16) {
+	if *model != v {
+		*model = v
+		f := 0.0
+		if v {
+			f = 1
+		}
+		u.send(p, ch, f)
+	}
+}
+
+func (u *UI) send(p mixer.Param, ch int16, v float64) {
+	u.cmds.TryPush(mixer.Command{Param: p, Channel: ch, Value: float32(v)})
+}

@@ -1,0 +1,100 @@
+//go:build cgo
+
+package app
+
+import (
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	gioapp "gioui.org/app"
+	"gioui.org/io/system"
+	"gioui.org/op"
+	"gioui.org/unit"
+
+	"github.com/linuxdj/linuxdj/assets"
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+	"github.com/linuxdj/linuxdj/widgets"
+)
+
+// windowConfig is what the window needs from runMixer.
+type windowConfig struct {
+	cfg     mixer.Config
+	state   *MixerState
+	cmds    *rt.Ring[mixer.Command]
+	meters  *rt.Ring[mixer.MeterFrame]
+	backend backend.Backend
+}
+
+// runWindow opens the mixer window and returns when it is closed, by the
+// user or by SIGTERM/SIGINT. Gio's event loop needs no app.Main on Linux,
+// so it runs on the caller's goroutine.
+func runWindow(c windowConfig) error {
+	th, err := widgets.ParseTheme(assets.ThemeJSON)
+	if err != nil {
+		return err
+	}
+	ui := NewUI(th, c.state, c.cmds)
+	ui.SetStereo(c.cfg)
+
+	w := new(gioapp.Window)
+	w.Option(gioapp.Title("Linux DJ"), gioapp.Size(unit.Dp(1280), unit.Dp(720)), gioapp.MinSize(unit.Dp(480), unit.Dp(360)))
+
+	// A signal asks the window to close from inside its own loop, where
+	// Perform is safe, so shutdown takes the same path as the close button.
+	var closing atomic.Bool
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; ok {
+			closing.Store(true)
+			w.Invalidate()
+			// A minimised window may get no frame: then close it from here.
+			time.Sleep(2 * time.Second)
+			w.Perform(system.ActionClose)
+		}
+	}()
+
+	pump := newMeterPump(c.meters, c.backend.Info, w.Invalidate)
+	stop := make(chan struct{})
+	defer close(stop)
+	go pump.run(stop)
+
+	var (
+		ops   op.Ops
+		frame mixer.MeterFrame
+	)
+	redraw := time.AfterFunc(time.Hour, w.Invalidate)
+	defer redraw.Stop()
+	for {
+		switch e := w.Event().(type) {
+		case gioapp.DestroyEvent:
+			return e.Err
+		case gioapp.FrameEvent:
+			if closing.Load() {
+				w.Perform(system.ActionClose)
+			}
+			for pump.out.TryPopInto(&frame) {
+				ui.SetMeters(&frame)
+			}
+			for {
+				info, ok := pump.infos.TryPop()
+				if !ok {
+					break
+				}
+				ui.SetInfo(info)
+			}
+			gtx := gioapp.NewContext(&ops, e)
+			ui.Layout(gtx)
+			e.Frame(gtx.Ops)
+			if at, ok := ui.NextFrame(); ok {
+				redraw.Reset(max(time.Until(at), frameInterval))
+			}
+		}
+	}
+}

@@ -1,0 +1,25 @@
+//go:build !cgo
+
+package app
+
+import (
+	"errors"
+
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+)
+
+// windowConfig is what the window needs from runMixer.
+type windowConfig struct {
+	cfg     mixer.Config
+	state   *MixerState
+	cmds    *rt.Ring[mixer.Command]
+	meters  *rt.Ring[mixer.MeterFrame]
+	backend backend.Backend
+}
+
+// runWindow fails: Gio's window drivers need cgo on Linux.
+func runWindow(windowConfig) error {
+	return errors.New("this linuxdj was built without cgo and cannot open a window")
+}

@@ -1,0 +1,299 @@
+//go:build cgo
+
+package app
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// xserver is an Xvfb started by a test, on a display number the server
+// picks itself (-displayfd), so parallel tests never collide.
+type xserver struct {
+	cmd     *exec.Cmd
+	display string
+}
+
+func startXvfb(t *testing.T, w, h int) *xserver {
+	t.Helper()
+	if _, err := exec.LookPath("Xvfb"); err != nil {
+		t.Skip("Xvfb not installed (Debian: xvfb)")
+	}
+	if _, err := exec.LookPath("import"); err != nil {
+		t.Skip("import not installed (Debian: imagemagick)")
+	}
+	r, wr, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{wr}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	wr.Close()
+	x := &xserver{cmd: cmd}
+	t.Cleanup(func() {
+		// Stopped by its own pid, never by name.
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+	})
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if _, err := strconv.Atoi(n); err != nil {
+			t.Fatalf("Xvfb did not report a display: %q", n)
+		}
+		x.display = ":" + n
+	case <-time.After(10 * time.Second):
+		t.Fatal("Xvfb did not start within 10 s")
+	}
+	return x
+}
+
+func (x *xserver) screenshot(t *testing.T) *image.RGBA {
+	t.Helper()
+	cmd := exec.Command("import", "-window", "root", "png:-")
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgba := image.NewRGBA(img.Bounds())
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			rgba.Set(x, y, img.At(x, y))
+		}
+	}
+	return rgba
+}
+
+// buildBinary builds linuxdj once per test run.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "linuxdj")
+	cmd := exec.Command("go", "build", "-o", bin, "github.com/linuxdj/linuxdj")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// app is a running linuxdj.
+type runningApp struct {
+	cmd  *exec.Cmd
+	out  *bytes.Buffer
+	done chan error
+}
+
+func startApp(t *testing.T, bin string, x *xserver, args ...string) *runningApp {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	runtimeDir := t.TempDir()
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display, "XDG_RUNTIME_DIR="+runtimeDir, "WAYLAND_DISPLAY=")
+	a := &runningApp{cmd: cmd, out: new(bytes.Buffer), done: make(chan error, 1)}
+	cmd.Stdout, cmd.Stderr = a.out, a.out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { a.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+		}
+	})
+	return a
+}
+
+// stop sends SIGTERM and requires a clean exit 0 within 10 s.
+func (a *runningApp) stop(t *testing.T) {
+	t.Helper()
+	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-a.done:
+		if err != nil {
+			t.Fatalf("linuxdj exited with %v after SIGTERM; output:\n%s", err, a.out)
+		}
+	case <-time.After(10 * time.Second):
+		_ = a.cmd.Process.Kill()
+		t.Fatalf("linuxdj ignored SIGTERM for 10 s; output:\n%s", a.out)
+	}
+}
+
+func near8(c color.RGBA, want color.NRGBA, tol int) bool {
+	d := func(a, b uint8) bool { return int(a)-int(b) <= tol && int(b)-int(a) <= tol }
+	return d(c.R, want.R) && d(c.G, want.G) && d(c.B, want.B)
+}
+
+// count counts pixels in r close to want.
+func count(img *image.RGBA, r image.Rectangle, want color.NRGBA) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if near8(img.RGBAAt(x, y), want, 6) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func differing(a, b *image.RGBA, r image.Rectangle) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.RGBAAt(x, y) != b.RGBAAt(x, y) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestRealWindowUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts an X server and the app")
+	}
+	th := newFixture(t, 1, 1).ui.Theme
+	bin := buildBinary(t)
+	x := startXvfb(t, 1280, 800)
+	a := startApp(t, bin, x, "--backend", "null")
+
+	// The window is mapped at the origin (no window manager) at 1280×720.
+	stripW := stripWDp
+	panelCol := th.Palette.Panel.NRGBA()
+	var shot *image.RGBA
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		shot = x.screenshot(t)
+		if count(shot, image.Rect(4, 100, stripW-4, 600), panelCol) > 1000 {
+			break
+		}
+		if time.Now().After(deadline) {
+			writePNG(t, filepath.Join(t.TempDir(), "timeout.png"), shot)
+			t.Fatalf("no mixer strip on screen after 20 s; output:\n%s", a.out)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// Four decks and a mic: five strip panels, each with a lit meter, and
+	// no sixth strip.
+	meterTop, meterBottom := 350, 610
+	for i := range 5 {
+		r := image.Rect(i*stripW+4, 100, (i+1)*stripW-4, 600)
+		if n := count(shot, r, panelCol); n < 1000 {
+			t.Errorf("strip %d: %d panel pixels, want a strip", i+1, n)
+		}
+		mr := image.Rect(i*stripW+padDp+70, meterTop, (i+1)*stripW-padDp, meterBottom)
+		if n := count(shot, mr, th.Meter.Low.NRGBA()); n < 20 {
+			t.Errorf("strip %d: %d lit meter pixels, want the demo signal on the meter", i+1, n)
+		}
+	}
+	if n := count(shot, image.Rect(5*stripW+8, 100, 6*stripW-8, 600), panelCol); n > 100 {
+		t.Errorf("a sixth strip: %d panel pixels where the background should be", n)
+	}
+
+	// Moving meters: the meter area changes between two screenshots.
+	time.Sleep(300 * time.Millisecond)
+	shot2 := x.screenshot(t)
+	meters := image.Rect(0, meterTop, 5*stripW, meterBottom)
+	if n := differing(shot, shot2, meters); n < 50 {
+		t.Errorf("only %d pixels of the meter area changed in 300 ms of demo signal", n)
+	}
+	if *update {
+		writePNG(t, filepath.Join("..", "docs", "screenshot.png"), shot2.SubImage(image.Rect(0, 0, 1280, 720)))
+	}
+	a.stop(t)
+}
+
+// procCPU is the CPU time a process has used, from /proc: in total, and
+// on its real-time (SCHED_FIFO or SCHED_RR) threads, which run the audio.
+func procCPU(t *testing.T, pid int) (total, audio time.Duration) {
+	t.Helper()
+	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range tasks {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/stat", pid, task.Name()))
+		if err != nil {
+			continue // the thread ended
+		}
+		// Fields after the command name, which is in parentheses: utime
+		// and stime are the 12th and 13th of them, in clock ticks, and the
+		// scheduling policy the 39th.
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+2:]))
+		utime, _ := strconv.ParseInt(f[11], 10, 64)
+		stime, _ := strconv.ParseInt(f[12], 10, 64)
+		const ticksPerSec = 100 // USER_HZ on Linux
+		d := time.Duration(utime+stime) * time.Second / ticksPerSec
+		total += d
+		if policy := f[38]; policy == "1" || policy == "2" {
+			audio += d
+		}
+	}
+	return total, audio
+}
+
+// TestIdleCPUUnderXvfb runs the app in silence and measures its CPU use
+// over 10 s: a silent mixer with no input must not redraw. The engine keeps
+// processing silence on the audio thread, so the bound is on everything
+// else: the window, the meter pump and the Go runtime. It measures with the
+// default 256-frame period, where the null backend's 188 Hz clock also
+// wakes the Go scheduler often, and with a 4096-frame period (12 Hz).
+func TestIdleCPUUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes 30 s with an X server")
+	}
+	bin := buildBinary(t)
+	x := startXvfb(t, 1280, 800)
+	for _, period := range []string{"256", "4096"} {
+		a := startApp(t, bin, x, "--backend", "null", "--demo=false", "--period", period)
+		time.Sleep(3 * time.Second) // window mapped, first frames drawn
+		pid := a.cmd.Process.Pid
+		c0, rt0 := procCPU(t, pid)
+		t0 := time.Now()
+		time.Sleep(10 * time.Second)
+		c1, rt1 := procCPU(t, pid)
+		wall := time.Since(t0)
+		pct := func(d time.Duration) float64 { return 100 * float64(d) / float64(wall) }
+		total, audio := c1-c0, rt1-rt0
+		t.Logf("period %s frames, %.1f s of silence: process %.2f%% of a core, audio thread %.2f%%, the rest %.2f%%",
+			period, wall.Seconds(), pct(total), pct(audio), pct(total-audio))
+		if audio == 0 {
+			t.Logf("no real-time thread found (no permission for SCHED_FIFO?): the rest includes the audio")
+		}
+		if period == "4096" && pct(total-audio) > 3 {
+			t.Errorf("idle CPU besides the audio thread %.2f%% of a core; the goal is under 1%%", pct(total-audio))
+		}
+		a.stop(t)
+	}
+}

@@ -1,0 +1,42 @@
+// Package widgets holds the Gio controls of the Linux DJ window: knob,
+// fader, crossfader, toggle and selector buttons, and the level meter.
+//
+// Each control is split the way Gio's own widgets are: a state type that
+// lives across frames (KnobState, FaderState, CrossfaderState, ToggleState,
+// SelectorState, MeterState) and a style value built every frame that
+// draws it (Knob(th, &state, …) KnobStyle, with Layout(gtx)). Layout first
+// drains the control's input; the application then compares the state
+// with its model and sends the engine a command when it moved. Widgets
+// know nothing of the engine: a position is 0..1, and the application
+// supplies the law (FormatFunc, FaderScale, Scale) that turns it into dB,
+// Hz or %.
+//
+// Gestures, the same on every continuous control (ValueState):
+//   - drag along the control (up or right increases; Shift: ten times finer),
+//   - mouse wheel: one Step per notch (Shift: finer),
+//   - double-click or Home: back to the default,
+//   - arrows: one Step; Page Up / Page Down: one PageStep,
+//   - Ctrl-click on a fader: −∞, and again: 0 dB,
+//   - bipolar controls (pan, EQ, filter, crossfader) have a centre detent.
+//
+// Every control takes keyboard focus (Tab / Shift+Tab move it, a click
+// gives it); a focused control shows a ring in Palette.Focus, and toggles
+// react to Space and Enter.
+//
+// Meters take linear amplitudes from the engine (MeterState.Feed) and add
+// the display's ballistics: bars fall at FalloffDBPerSec, a peak-hold line
+// stays PeakHold, and the clip lamp latches until it is clicked. The dB to
+// height mapping is a plain function (Scale.Height), so other meter scales
+// plug in; IECScale is the default digital peak scale. MeterState.NextFrame
+// tells the application when a frame is needed with no new reading, and
+// reports none once everything is at rest, so a silent mixer never redraws.
+//
+// Drawing allocates nothing once warmed up: readouts are formatted only
+// when their value changes, rounded shapes come from a path cache in the
+// Theme, and a knob's dial is rebuilt only when it turns. The cache matters
+// to the GPU too: Gio keys path geometry by where a path was recorded, so a
+// cached path is uploaded once rather than every frame.
+//
+// Theme is the one style object: fonts, text sizes and colours nested per
+// widget, read from JSON (assets/theme.json) by ParseTheme.
+package widgets
