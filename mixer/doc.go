@@ -9,7 +9,7 @@
 //
 //	input → guard → trim · polarity → isolator EQ → DJ filter ─┬→ meter
 //	                                                           ├→ cue (PFL) → cue bus
-//	                                                           └→ pan/balance · mute · fader · crossfader → master bus
+//	                                                           └→ pan/balance · mute · fader · crossfader → master bus (mics: mic bus)
 //
 // Channel mute silences the channel on the master, not in the cue: a DJ
 // can pre-listen to a muted deck. The strip meter reads the cue point
@@ -23,6 +23,12 @@
 // bus and the master by the cue/master knob (cue·cos(π/2·mix) +
 // master·sin(π/2·mix)), or with split cue put the cue in mono on the left
 // and the master in mono on the right.
+//
+// Defaults: every fader, master, booth and phones at 0 dB (position 0.75),
+// trim 0 dB, EQ knobs at 0.5 (unity), filter centred with no resonance,
+// pan centred, every channel thru, crossfader centred on the additive curve
+// (DefaultCrossfaderCurve), cue/master mix in the middle, limiter on at
+// −1 dBFS.
 //
 // # Talkover, talkback and the monitor section
 //
@@ -43,8 +49,11 @@
 // and applied to the ducked master (dsp.Limiter.ProcessKeyed). The gain
 // is then what it would be without talkover: the mic passes exactly as it
 // would, and the music falls by the full depth on top of the limiting, as
-// if the duck came after the limiter, with the ceiling still held. While
-// the talkover rests at unity the key is the master itself, at no cost.
+// if the duck came after the limiter, with the ceiling still held (where
+// the ducked master is louder than its key, music and mic in opposite
+// phase, the limiter's final clamp holds it). While the talkover rests at
+// unity the key is the master itself, at no cost; with the limiter off the
+// duck simply scales the music.
 // The duck reaches the master, booth, the phones' master share and the
 // record tap, never the cue.
 //
@@ -62,11 +71,10 @@
 // The record tap (SetRecordTap) receives the master outputs at the end of
 // every Process.
 //
-// Defaults: every fader, master, booth and phones at 0 dB (position 0.75),
-// trim 0 dB, EQ knobs at 0.5 (unity), filter centred with no resonance,
-// pan centred, every channel thru, crossfader centred on the additive curve
-// (DefaultCrossfaderCurve), cue/master mix in the middle, limiter on at
-// −1 dBFS.
+// Defaults: talkover off, threshold −30 dBFS, depth −12 dB, attack 50 ms,
+// release 500 ms; monitors on the master at the reference level, speakers
+// A on and B off, trims 0 dB, dim −20 dB, and no dim, mono, mute or
+// polarity.
 //
 // # Ramps and switches
 //

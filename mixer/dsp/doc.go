@@ -66,6 +66,10 @@
 // as the peak arrives. A final clamp removes the last ulp of rounding, so no
 // sample ever passes the ceiling.
 //
+// ProcessKeyed computes the gain from a side-chain key and applies it to
+// another signal: the mixer's talkover keys the limiter with the master
+// before its duck, so the limiter cannot win back what the duck takes.
+//
 // # Denormals
 //
 // Go does not set the CPU's flush-to-zero mode, so filters decaying towards
