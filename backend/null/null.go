@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/linuxdj/linuxdj/backend"
 )
 
@@ -118,7 +120,10 @@ func (b *Backend) Info() backend.StreamInfo {
 }
 
 // clock is the audio thread: it wakes at absolute deadlines one period
-// apart and runs one period each time.
+// apart and runs one period each time. It sleeps in clock_nanosleep on its
+// own locked thread rather than in time.Sleep: a Go timer would wake the
+// scheduler on another thread and hand the goroutine back to this one every
+// period, which costs more CPU than the silent engine itself.
 func (b *Backend) clock(l *loop, started chan<- struct{}) {
 	defer close(b.done)
 	if err := backend.LockRealtimeThread(rtPriority); err != nil {
@@ -126,22 +131,47 @@ func (b *Backend) clock(l *loop, started chan<- struct{}) {
 		b.message.Store(&msg)
 	}
 	close(started)
-	period := time.Duration(int64(l.frames) * int64(time.Second) / int64(l.rateHz))
-	next := time.Now()
+	periodNanos := int64(l.frames) * int64(time.Second) / int64(l.rateHz)
+	clk := newMonotonic()
+	next := clk.now()
 	for !b.stop.Load() {
-		begin := time.Now()
+		begin := clk.now()
 		l.run()
-		b.busyNanos.Store(int64(time.Since(begin)))
-		next = next.Add(period)
-		wait := time.Until(next)
-		if wait < -period {
+		b.busyNanos.Store(clk.now() - begin)
+		next += periodNanos
+		if clk.now()-next > periodNanos {
 			b.xruns.Add(1)
-			next = time.Now()
+			next = clk.now()
 			continue
 		}
-		if wait > 0 {
-			time.Sleep(wait)
-		}
+		sleepUntil(next)
+	}
+}
+
+// monotonic reads CLOCK_MONOTONIC without a system call per read: one
+// clock_gettime fixes the offset, and Go's own monotonic clock (the same
+// kernel clock, read through the vDSO) measures from there.
+type monotonic struct {
+	baseNanos int64
+	base      time.Time
+}
+
+func newMonotonic() monotonic {
+	var ts unix.Timespec
+	m := monotonic{base: time.Now()}
+	if err := unix.ClockGettime(unix.CLOCK_MONOTONIC, &ts); err == nil {
+		m.baseNanos = ts.Nano()
+	}
+	return m
+}
+
+func (m monotonic) now() int64 { return m.baseNanos + int64(time.Since(m.base)) }
+
+// sleepUntil blocks the calling thread until CLOCK_MONOTONIC reaches
+// deadlineNanos; a signal's early wake-up just sleeps again.
+func sleepUntil(deadlineNanos int64) {
+	ts := unix.NsecToTimespec(deadlineNanos)
+	for unix.ClockNanosleep(unix.CLOCK_MONOTONIC, unix.TIMER_ABSTIME, &ts, nil) == unix.EINTR {
 	}
 }
 

@@ -29,8 +29,10 @@ func newSumProcessor() *sumProcessor {
 	}}
 }
 
-func (p *sumProcessor) Inputs() []backend.Port  { return p.ins }
-func (p *sumProcessor) Outputs() []backend.Port { return []backend.Port{{Name: "out_L"}, {Name: "out_R"}} }
+func (p *sumProcessor) Inputs() []backend.Port { return p.ins }
+func (p *sumProcessor) Outputs() []backend.Port {
+	return []backend.Port{{Name: "out_L"}, {Name: "out_R"}}
+}
 func (p *sumProcessor) Prepare(rateHz int) error {
 	p.prepared = rateHz
 	return nil
