@@ -96,24 +96,42 @@ func download(ctx context.Context, debDir string) (string, error) {
 	if debs, _ := filepath.Glob(filepath.Join(debDir, "linux-image-*.deb")); len(debs) == 1 {
 		return debs[0], nil
 	}
-	out, err := exec.CommandContext(ctx, "apt-cache", "depends", "linux-image-amd64").Output()
+	// Package lists that are missing or older than the mirror name a kernel
+	// the mirror no longer has: refresh them once and try again.
+	err := fetchKernel(ctx, debDir)
 	if err != nil {
-		return "", fmt.Errorf("vmtest: apt-cache depends linux-image-amd64: %w", err)
+		if out, uerr := exec.CommandContext(ctx, "apt-get", "update", "-qq").CombinedOutput(); uerr != nil {
+			return "", fmt.Errorf("%w (and apt-get update: %v\n%s)", err, uerr, out)
+		}
+		err = fetchKernel(ctx, debDir)
 	}
-	m := regexp.MustCompile(`Depends: (linux-image-\S+)`).FindSubmatch(out)
-	if m == nil {
-		return "", fmt.Errorf("vmtest: linux-image-amd64 names no kernel package:\n%s", out)
-	}
-	cmd := exec.CommandContext(ctx, "apt-get", "download", string(m[1]))
-	cmd.Dir = debDir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("vmtest: apt-get download %s: %w\n%s", m[1], err, out)
+	if err != nil {
+		return "", err
 	}
 	debs, _ := filepath.Glob(filepath.Join(debDir, "linux-image-*.deb"))
 	if len(debs) != 1 {
 		return "", fmt.Errorf("vmtest: apt-get download left %d packages in %s", len(debs), debDir)
 	}
 	return debs[0], nil
+}
+
+// fetchKernel downloads the kernel package linux-image-amd64 depends on
+// into debDir.
+func fetchKernel(ctx context.Context, debDir string) error {
+	out, err := exec.CommandContext(ctx, "apt-cache", "depends", "linux-image-amd64").Output()
+	if err != nil {
+		return fmt.Errorf("vmtest: apt-cache depends linux-image-amd64: %w", err)
+	}
+	m := regexp.MustCompile(`Depends: (linux-image-\S+)`).FindSubmatch(out)
+	if m == nil {
+		return fmt.Errorf("vmtest: linux-image-amd64 names no kernel package:\n%s", out)
+	}
+	cmd := exec.CommandContext(ctx, "apt-get", "download", string(m[1]))
+	cmd.Dir = debDir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("vmtest: apt-get download %s: %w\n%s", m[1], err, out)
+	}
+	return nil
 }
 
 // unpackModule copies a module, decompressing .ko.xz and .ko.zst on the
