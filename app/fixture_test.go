@@ -76,6 +76,7 @@ func knownFrame(channels int) *mixer.MeterFrame {
 	f.Strip[0].ClipL = true
 	f.Master = mixer.LevelMeter{PeakL: amp(-3), PeakR: amp(-4), RMSL: amp(-10), RMSR: amp(-11)}
 	f.Status.LimiterGainDB = -2.5
+	f.Loudness = knownLoudness
 	return f
 }
 

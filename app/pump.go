@@ -126,7 +126,9 @@ func (p *meterPump) tick() bool {
 func foldFrame(acc, newer *mixer.MeterFrame) {
 	strips := acc.Strip
 	master, booth, phones, cue := acc.Master, acc.Booth, acc.Phones, acc.Cue
+	modes, loud := acc.StripMode, acc.Loudness
 	*acc = *newer
+	foldMeterModes(acc, &modes, &loud)
 	for i := range acc.Strip {
 		foldLevel(&acc.Strip[i], &strips[i])
 	}
@@ -152,7 +154,7 @@ func visiblyDifferent(a, b *mixer.MeterFrame) bool {
 			return true
 		}
 	}
-	return levelDiffers(&a.Master, &b.Master)
+	return levelDiffers(&a.Master, &b.Master) || meterModesDiffer(a, b)
 }
 
 func levelDiffers(a, b *mixer.LevelMeter) bool {

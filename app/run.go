@@ -8,101 +8,223 @@ import (
 	"strings"
 
 	"github.com/linuxdj/linuxdj/backend"
-	"github.com/linuxdj/linuxdj/backend/null"
+	"github.com/linuxdj/linuxdj/backend/jack"
 	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+	"github.com/linuxdj/linuxdj/state"
 )
 
 // commandRingSize holds far more commands than a user or a controller can
-// produce between two audio periods.
+// produce between two audio periods, and a whole start-up state.
 const commandRingSize = 1024
 
-// backendNames lists what --backend accepts.
-var backendNames = []string{"null"}
-
-// backendOptions is what openBackend needs to know besides the name.
-type backendOptions struct {
-	sampleRateHz int
-	periodFrames int
-	demo         bool // null: play the demo loop into the inputs
+// options are the mixer's command-line flags.
+type options struct {
+	backend       string
+	device        string
+	captureDevice string
+	clientName    string
+	config        string
+	channels      int
+	demo          bool
+	rateHz        int
+	periodFrames  int
+	headless      bool
+	meters        bool
+	listDevices   bool
+	version       bool
 }
 
-// errUnknownBackend marks a --backend value no backend answers to: bad
-// usage, not a failure of the sound system.
-var errUnknownBackend = errors.New("unknown backend")
-
-// openBackend is the one place that turns a backend name into a Backend;
-// jack and alsa are added here.
-func openBackend(name string, o backendOptions) (backend.Backend, error) {
-	switch name {
-	case "null":
-		return null.New(null.Options{SampleRateHz: o.sampleRateHz, PeriodFrames: o.periodFrames, Demo: o.demo}), nil
-	}
-	return nil, fmt.Errorf("%w %q (choose from: %s)", errUnknownBackend, name, strings.Join(backendNames, ", "))
-}
-
-// runMixer parses the mixer's flags, starts the engine on the chosen
-// backend and runs the window until it is closed or the process gets
-// SIGTERM/SIGINT. Exit codes: 0 closed, 1 failed, 2 bad usage.
-func runMixer(args []string, stdout, stderr io.Writer) int {
+// parseFlags reads args. When exit is true the caller returns code at once
+// (help printed, or bad usage reported on stderr).
+func parseFlags(args []string, stderr io.Writer) (o options, code int, exit bool) {
 	fs := flag.NewFlagSet("linuxdj", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	backendName := fs.String("backend", "null", "sound system: "+strings.Join(backendNames, ", "))
-	channels := fs.Int("channels", 0, fmt.Sprintf("input channels, 1 to %d (default: four stereo decks and a mono mic)", mixer.MaxChannels))
-	demo := fs.Bool("demo", true, "null backend: play the built-in demo loop (--demo=false for silence)")
-	rateHz := fs.Int("rate", 48000, "null backend: sample rate in Hz")
-	period := fs.Int("period", 256, "null backend: frames per period")
+	fs.StringVar(&o.backend, "backend", "auto", "sound system: "+strings.Join(backendNames, ", ")+
+		" (auto: JACK when a server answers, else ALSA when a device exists, else null)")
+	fs.StringVar(&o.device, "device", "", "alsa: playback device, e.g. hw:0 or hw:0,0 (with --backend auto, chooses ALSA)")
+	fs.StringVar(&o.captureDevice, "capture-device", "", "alsa: capture device for the inputs (default: none)")
+	fs.StringVar(&o.clientName, "client-name", "", "jack: client name (default "+jack.DefaultClientName+")")
+	fs.StringVar(&o.config, "config", "", "state file (default $XDG_CONFIG_HOME/linuxdj/state.toml)")
+	fs.IntVar(&o.channels, "channels", 0, fmt.Sprintf("input channels, 1 to %d (default: as saved, else four stereo decks and a mono mic)", mixer.MaxChannels))
+	fs.BoolVar(&o.demo, "demo", true, "null backend: play the built-in demo loop (--demo=false for silence)")
+	fs.IntVar(&o.rateHz, "rate", 48000, "null and alsa backends: sample rate in Hz")
+	fs.IntVar(&o.periodFrames, "period", 256, "null and alsa backends: frames per period")
+	fs.BoolVar(&o.headless, "headless", false, "run the engine with no window until SIGINT/SIGTERM")
+	fs.BoolVar(&o.meters, "meters", false, "headless: print peak levels in dBFS to stdout four times a second")
+	fs.BoolVar(&o.listDevices, "list-devices", false, "list JACK ports and ALSA devices, and exit")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return o, 0, true
 		}
-		return 2
+		return o, 2, true
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "linuxdj: unexpected argument %q (subcommands: loudness, bench-rt)\n", fs.Arg(0))
-		return 2
+	bad := func(format string, a ...any) (options, int, bool) {
+		fmt.Fprintf(stderr, "linuxdj: "+format+"\n", a...)
+		return o, 2, true
 	}
-	if *period < 1 || *period > backend.MaxFrames {
-		fmt.Fprintf(stderr, "linuxdj: --period %d: want 1 to %d frames\n", *period, backend.MaxFrames)
-		return 2
+	switch {
+	case fs.NArg() > 0:
+		return bad("unexpected argument %q (subcommands: loudness, bench-rt)", fs.Arg(0))
+	case o.periodFrames < 1 || o.periodFrames > backend.MaxFrames:
+		return bad("--period %d: want 1 to %d frames", o.periodFrames, backend.MaxFrames)
+	case o.channels != 0 && (o.channels < 1 || o.channels > mixer.MaxChannels):
+		return bad("--channels %d: want 1 to %d", o.channels, mixer.MaxChannels)
+	case o.meters && !o.headless:
+		return bad("--meters needs --headless (the window shows its own meters)")
+	case o.device != "" && o.backend != "auto" && o.backend != "alsa":
+		return bad("--device %s: only the alsa backend opens devices (got --backend %s)", o.device, o.backend)
+	case o.captureDevice != "" && o.device == "" && o.backend != "alsa":
+		return bad("--capture-device needs --device or --backend alsa")
+	case o.clientName != "" && o.backend != "auto" && o.backend != "jack":
+		return bad("--client-name: only the jack backend has a client name (got --backend %s)", o.backend)
 	}
-	cfg := mixer.DefaultConfig()
-	if *channels != 0 {
-		if *channels < 1 || *channels > mixer.MaxChannels {
-			fmt.Fprintf(stderr, "linuxdj: --channels %d: want 1 to %d\n", *channels, mixer.MaxChannels)
-			return 2
-		}
-		cfg.Channels = make([]mixer.ChannelConfig, *channels)
-		for i := range cfg.Channels {
-			cfg.Channels[i] = mixer.ChannelConfig{Name: fmt.Sprintf("Deck %d", i+1), Stereo: true}
-		}
+	return o, 0, false
+}
+
+// runMixer parses the mixer's flags, loads the state, starts the engine on
+// the chosen backend and runs the window (or, with --headless, waits)
+// until it is closed or the process gets SIGTERM/SIGINT; then it saves the
+// state. Exit codes: 0 closed, 1 failed, 2 bad usage.
+func runMixer(args []string, stdout, stderr io.Writer) int {
+	o, code, exit := parseFlags(args, stderr)
+	if exit {
+		return code
 	}
-	b, err := openBackend(*backendName, backendOptions{sampleRateHz: *rateHz, periodFrames: *period, demo: *demo})
+	if o.version {
+		fmt.Fprintf(stdout, "linuxdj %s\n", Version)
+		return 0
+	}
+	if o.listDevices {
+		return listDevices(stdout, stderr)
+	}
+	name, why, err := chooseBackend(o.backend, o.device, systemProbes)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxdj: --backend: %v\n", err)
 		return 2
 	}
-	eng, err := mixer.New(cfg, *rateHz)
+	fmt.Fprintf(stderr, "linuxdj: backend %s: %s\n", name, why)
+	s, code := openSession(o, name, stderr)
+	if s == nil {
+		return code
+	}
+	if err := s.start(); err != nil {
+		fmt.Fprintf(stderr, "linuxdj: could not start the %s backend: %v\n", s.backend.Name(), err)
+		s.store.auto.Close()
+		return 1
+	}
+	code = 0
+	if o.headless {
+		code = runHeadless(s, o.meters, stdout, stderr, notifySignals())
+	} else {
+		gui := toMixerState(&s.store.model)
+		werr := runWindow(windowConfig{
+			cfg: s.cfg, state: gui, cmds: s.cmds, meters: s.eng.Meters(), backend: s.backend,
+			observe: newGUIObserver(s.store, gui).observe,
+		})
+		if werr != nil {
+			fmt.Fprintf(stderr, "linuxdj: window: %v\n", werr)
+			code = 1
+		}
+	}
+	if err := s.stop(); err != nil {
+		fmt.Fprintf(stderr, "linuxdj: %v\n", err)
+		return 1
+	}
+	return code
+}
+
+// session is a running mixer: the engine, its backend, the command ring of
+// the one control producer (the window, or headless control) and the
+// saved state.
+type session struct {
+	cfg     mixer.Config
+	eng     *mixer.Engine
+	backend backend.Backend
+	cmds    *rt.Ring[mixer.Command]
+	store   *store
+	stderr  io.Writer
+}
+
+// openSession loads the state, builds the engine from it with the whole
+// state queued as commands, and opens (does not start) the backend. On
+// failure it reports on stderr and returns nil and the exit code.
+func openSession(o options, backendName string, stderr io.Writer) (*session, int) {
+	base := mixer.DefaultConfig()
+	if o.channels != 0 {
+		base.Channels = make([]mixer.ChannelConfig, o.channels)
+		for i := range base.Channels {
+			base.Channels[i] = mixer.ChannelConfig{Name: fmt.Sprintf("Deck %d", i+1), Stereo: true}
+		}
+	}
+	path, err := state.Path(o.config)
+	var saved state.Mixer
+	if err != nil {
+		fmt.Fprintf(stderr, "linuxdj: %v; the state will not be saved\n", err)
+		saved = state.Defaults(base)
+		path = ""
+	} else {
+		var rep state.Report
+		saved, rep = state.Load(path, base)
+		reportLoad(stderr, path, rep)
+	}
+	if o.channels != 0 && len(saved.Channels) != o.channels {
+		fitChannels(&saved, base)
+	}
+	cfg := engineConfig(&saved, base)
+	eng, err := mixer.New(cfg, o.rateHz)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxdj: %v\n", err)
-		return 2
+		return nil, 2
 	}
-	state := NewMixerState(cfg)
-	cmds := eng.NewCommandRing(commandRingSize)
-	for _, c := range state.Commands(nil) {
-		cmds.TryPush(c)
+	s := &session{cfg: cfg, eng: eng, cmds: eng.NewCommandRing(commandRingSize), stderr: stderr}
+	for _, c := range saved.Commands(nil) {
+		s.cmds.TryPush(c)
 	}
-	if err := b.Start(eng); err != nil {
-		fmt.Fprintf(stderr, "linuxdj: %s: %v\n", b.Name(), err)
-		return 1
+	s.backend, err = openBackend(backendName, backendOptions{
+		sampleRateHz: o.rateHz, periodFrames: o.periodFrames, demo: o.demo,
+		device: o.device, captureDevice: o.captureDevice,
+		clientName: o.clientName, connections: saved.Connections, firstRun: saved.FirstRun,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "linuxdj: --backend: %v\n", err)
+		return nil, 2
 	}
-	werr := runWindow(windowConfig{cfg: cfg, state: state, cmds: cmds, meters: eng.Meters(), backend: b})
-	if err := b.Stop(); err != nil {
-		fmt.Fprintf(stderr, "linuxdj: stopping %s: %v\n", b.Name(), err)
-		return 1
+	s.store = newStore(path, saved, stderr)
+	if jb, ok := s.backend.(*jack.Backend); ok {
+		s.store.jack = jb
 	}
-	if werr != nil {
-		fmt.Fprintf(stderr, "linuxdj: window: %v\n", werr)
-		return 1
+	return s, 0
+}
+
+// start starts the backend. On JACK the first run's auto-connect has now
+// happened, so the state stops being a first run.
+func (s *session) start() error {
+	if err := s.backend.Start(s.eng); err != nil {
+		return err
 	}
-	return 0
+	if s.store.jack != nil && s.store.model.FirstRun {
+		s.store.update(func(m *state.Mixer) { m.FirstRun = false })
+	}
+	return nil
+}
+
+// send is the headless control path: the command changes the saved model
+// and goes to the engine. Only one goroutine may call it.
+func (s *session) send(c mixer.Command) {
+	s.store.update(func(m *state.Mixer) { m.Controls.Apply(c) })
+	s.cmds.TryPush(c)
+}
+
+// stop ends the stream and saves the state.
+func (s *session) stop() error {
+	var errs []error
+	if err := s.backend.Stop(); err != nil {
+		errs = append(errs, fmt.Errorf("stopping %s: %w", s.backend.Name(), err))
+	}
+	if err := s.store.close(); err != nil {
+		errs = append(errs, fmt.Errorf("saving the state: %w", err))
+	}
+	return errors.Join(errs...)
 }

@@ -20,6 +20,9 @@ type ChannelState struct {
 	Mute     bool    `json:"mute"`
 	Assign   int     `json:"assign"` // mixer.XfaderA, XfaderThru or XfaderB
 	Fader    float64 `json:"fader"`  // fader position 0..1 (mixer.FaderDB)
+	// MeterMode is what the strip's meter shows (mixer.MeterPeakRMS by
+	// default).
+	MeterMode mixer.MeterMode `json:"meterMode"`
 }
 
 // MixerState is the GUI model: every setting the user can change, in one
@@ -94,6 +97,7 @@ func (s *MixerState) Commands(dst []mixer.Command) []mixer.Command {
 			mixer.Command{Param: mixer.ParamMute, Channel: ch, Value: b(c.Mute)},
 			mixer.Command{Param: mixer.ParamXfaderAssign, Channel: ch, Value: float32(c.Assign)},
 			mixer.Command{Param: mixer.ParamFader, Channel: ch, Value: float32(c.Fader)},
+			mixer.Command{Param: mixer.ParamMeterMode, Channel: ch, Value: float32(c.MeterMode)},
 		)
 	}
 	return append(dst,

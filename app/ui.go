@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"time"
 
+	"gioui.org/gesture"
 	"gioui.org/io/key"
+	"gioui.org/io/pointer"
 	"gioui.org/layout"
 	"gioui.org/op"
 	"gioui.org/op/clip"
@@ -54,6 +56,7 @@ type stripUI struct {
 	assign                  widgets.SelectorState
 	fader                   widgets.FaderState
 	meter                   widgets.MeterState
+	mode                    stripMode
 }
 
 // UI is the mixer window's content: the widget states, bound to a
@@ -85,15 +88,14 @@ type UI struct {
 	limiter       widgets.ToggleState
 	mono          widgets.ToggleState
 	masterMeter   widgets.MeterState
+	loud          loudnessPanel
 
 	faderScale *widgets.FaderScale
 	meterScale *widgets.Scale
 
-	stripList layout.List
-	bodyList  layout.List
-	stripFn   layout.ListElement
-	bodyH     int // height of the visible body, set each frame
-	bodyFn    layout.ListElement
+	painter     widgets.Painter
+	stripScroll scroller
+	bodyScroll  scroller
 
 	info        backend.StreamInfo
 	dspLoad     float64
@@ -130,12 +132,10 @@ func NewUI(th *widgets.Theme, state *MixerState, cmds *rt.Ring[mixer.Command]) *
 		strips:     make([]stripUI, len(state.Channels)),
 		faderScale: widgets.NewFaderScale(mixer.FaderPos, faderMarksDB...),
 		meterScale: widgets.IECScale(),
-		stripList:  layout.List{Axis: layout.Horizontal},
-		bodyList:   layout.List{Axis: layout.Vertical},
 		grShownDB:  math.NaN(),
 	}
-	u.stripFn = u.layoutStripAt
-	u.bodyFn = u.layoutBodyAt
+	u.loud.init(u)
+	u.Loudness = u.loud.layout
 	u.load()
 	return u
 }
@@ -164,6 +164,7 @@ func (u *UI) load() {
 		st.assign.Index = m.Assign
 		st.fader.ValueState = widgets.ValueState{Pos: m.Fader, Default: unity, HasAlt: true, Alt: 0, Step: 0.01, PageStep: 0.1}
 		st.meter.Channels = 2
+		st.mode.set(m.MeterMode)
 	}
 	u.xfader.ValueState = widgets.ValueState{Pos: bipolarPos(s.Crossfader), Default: 0.5, Bipolar: true, Step: 0.02}
 	u.curve.ValueState = widgets.ValueState{Pos: s.CrossfaderCurve, Default: 0}
@@ -193,7 +194,9 @@ func (u *UI) SetMeters(f *mixer.MeterFrame) {
 	for i := 0; i < f.Channels && i < len(u.strips); i++ {
 		l := &f.Strip[i]
 		u.strips[i].meter.Feed(l.PeakL, l.PeakR, l.RMSL, l.RMSR, l.ClipL, l.ClipR)
+		u.strips[i].mode.feed(&f.StripMode[i])
 	}
+	u.loud.feed(&f.Loudness)
 	m := &f.Master
 	u.masterMeter.Feed(m.PeakL, m.PeakR, m.RMSL, m.RMSR, m.ClipL, m.ClipR)
 	u.limiterGRDB = float64(f.Status.LimiterGainDB)
@@ -218,7 +221,9 @@ func (u *UI) NextFrame() (at time.Time, ok bool) {
 		}
 	}
 	for i := range u.strips {
-		consider(u.strips[i].meter.NextFrame())
+		if u.strips[i].mode.mode == mixer.MeterPeakRMS {
+			consider(u.strips[i].meter.NextFrame())
+		}
 	}
 	consider(u.masterMeter.NextFrame())
 	return at, ok
@@ -230,30 +235,37 @@ func (u *UI) Layout(gtx layout.Context) layout.Dimensions {
 	u.shortcuts(gtx)
 	size := gtx.Constraints.Max
 	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect{Max: size}.Op())
+	// Widgets record their drawing into the painter, which paints it in
+	// few GPU state changes (see widgets.Painter); what Gio widgets paint
+	// themselves (the name editors) and the input areas follow it.
+	root := gtx
+	gtx = u.painter.Begin(gtx, size)
+	inline := op.Record(gtx.Ops)
 
 	statusH := gtx.Dp(statusHDp)
 	xfH := gtx.Dp(xfaderRowHDp)
 	bodyH := max(size.Y-statusH-xfH, 0)
 
-	u.bodyH = bodyH
-	bg := gtx
-	bg.Constraints = layout.Exact(image.Pt(size.X, bodyH))
-	cl := clip.Rect{Max: bg.Constraints.Max}.Push(gtx.Ops)
-	u.bodyList.Layout(bg, 1, u.bodyFn)
+	// The body scrolls vertically when the window is too short for it.
+	h := max(bodyH, u.minBodyH(gtx))
+	cl := widgets.Clip(gtx, image.Rect(0, 0, size.X, bodyH))
+	off := u.bodyScroll.update(gtx, gesture.Vertical, h-bodyH)
+	bg, t := place(gtx, 0, -off, size.X, h)
+	u.layoutBody(bg)
+	t.Pop()
 	cl.Pop()
 
-	xg := gtx
-	xg.Constraints = layout.Exact(image.Pt(size.X, xfH))
-	t := op.Offset(image.Pt(0, bodyH)).Push(gtx.Ops)
+	xg, t := place(gtx, 0, bodyH, size.X, xfH)
 	u.layoutXfaderRow(xg)
 	t.Pop()
 
-	sg := gtx
-	sg.Constraints = layout.Exact(image.Pt(size.X, statusH))
-	t = op.Offset(image.Pt(0, bodyH+xfH)).Push(gtx.Ops)
+	sg, t := place(gtx, 0, bodyH+xfH, size.X, statusH)
 	u.layoutStatus(sg)
 	t.Pop()
 
+	call := inline.Stop()
+	u.painter.Flush(root, th)
+	call.Add(root.Ops)
 	u.sync()
 	return layout.Dimensions{Size: size}
 }
@@ -267,41 +279,72 @@ func (u *UI) minBodyH(gtx layout.Context) int {
 	return 2*gtx.Dp(padDp) + gtx.Dp(nameHDp) + 5*knobH + 2*btnH + 9*gtx.Dp(gapDp) + gtx.Dp(minFaderHDp)
 }
 
-func (u *UI) layoutBodyAt(gtx layout.Context, _ int) layout.Dimensions {
-	// A vertical list offers unbounded height: fill the visible body.
-	h := max(u.bodyH, u.minBodyH(gtx))
-	w := gtx.Constraints.Max.X
+// layoutBody draws the strips, scrolling horizontally when they do not
+// fit, and the master section, filling gtx.Constraints.Max.
+func (u *UI) layoutBody(gtx layout.Context) {
+	w, h := gtx.Constraints.Max.X, gtx.Constraints.Max.Y
 	masterW := gtx.Dp(masterWDp)
-	stripsW := max(w-masterW, gtx.Dp(stripWDp))
+	stripW := gtx.Dp(stripWDp)
+	stripsW := max(w-masterW, stripW)
 
-	sg := gtx
-	sg.Constraints = layout.Exact(image.Pt(stripsW, h))
-	cl := clip.Rect{Max: sg.Constraints.Max}.Push(gtx.Ops)
-	u.stripList.Layout(sg, len(u.strips), u.stripFn)
+	cl := widgets.Clip(gtx, image.Rect(0, 0, stripsW, h))
+	off := u.stripScroll.update(gtx, gesture.Horizontal, len(u.strips)*stripW-stripsW)
+	// One hidden strip beyond each visible end is laid out too, so Tab
+	// can move the focus there and the router scrolls it into view, as
+	// with layout.List.
+	first := max(off/stripW-1, 0)
+	last := min((off+stripsW)/stripW+1, len(u.strips)-1)
+	for i := first; i <= last; i++ {
+		c, t := place(gtx, i*stripW-off, 0, stripW, h)
+		u.layoutStripAt(c, i)
+		t.Pop()
+	}
 	cl.Pop()
 
-	mg := gtx
-	mg.Constraints = layout.Exact(image.Pt(masterW, h))
-	t := op.Offset(image.Pt(stripsW, 0)).Push(gtx.Ops)
+	mg, t := place(gtx, stripsW, 0, masterW, h)
 	u.layoutMaster(mg)
 	t.Pop()
-	return layout.Dimensions{Size: image.Pt(w, h)}
+}
+
+// scroller is a scroll offset along one axis, moved by the wheel or a
+// drag on the area it is added to.
+type scroller struct {
+	g   gesture.Scroll
+	off int
+}
+
+// update applies the scrolling since the last frame, keeps the offset in
+// 0..maxOff and registers the area for the next; call it inside the clip
+// of the scrolled area, before drawing its content.
+func (s *scroller) update(gtx layout.Context, axis gesture.Axis, maxOff int) int {
+	maxOff = max(maxOff, 0)
+	r := pointer.ScrollRange{Min: -s.off, Max: maxOff - s.off}
+	var xr, yr pointer.ScrollRange
+	if axis == gesture.Horizontal {
+		xr = r
+	} else {
+		yr = r
+	}
+	s.off += s.g.Update(gtx.Metric, gtx.Source, gtx.Now, axis, xr, yr)
+	s.off = min(max(s.off, 0), maxOff)
+	s.g.Add(gtx.Ops)
+	return s.off
 }
 
 // place returns a context of exactly size at (x, y); pop the stack after
 // drawing.
-func place(gtx layout.Context, x, y, w, h int) (layout.Context, op.TransformStack) {
+func place(gtx layout.Context, x, y, w, h int) (layout.Context, widgets.Stack) {
 	c := gtx
 	c.Constraints = layout.Exact(image.Pt(max(w, 0), max(h, 0)))
-	return c, op.Offset(image.Pt(x, y)).Push(gtx.Ops)
+	return c, widgets.Offset(gtx, image.Pt(x, y))
 }
 
 // panel draws a section's background with square corners: large rounded
 // shapes are paths, which a software rasteriser stencils every frame,
 // while rectangles cost almost nothing.
 func panel(gtx layout.Context, th *widgets.Theme, r image.Rectangle) {
-	paint.FillShape(gtx.Ops, th.Palette.PanelEdge.NRGBA(), clip.Rect(r).Op())
-	paint.FillShape(gtx.Ops, th.Palette.Panel.NRGBA(), clip.Rect(r.Inset(max(1, gtx.Dp(1)))).Op())
+	widgets.FillRect(gtx, r, th.Palette.PanelEdge.NRGBA())
+	widgets.FillRect(gtx, r.Inset(max(1, gtx.Dp(1))), th.Palette.Panel.NRGBA())
 }
 
 func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
@@ -377,9 +420,12 @@ func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
 	c, t = place(gtx, x0, y, iw, faderH)
 	fd := fs.Layout(c)
 	t.Pop()
-	ms := widgets.Meter(th, &st.meter, u.meterScale)
-	c, t = place(gtx, x0+fd.Size.X+gap, y, iw-fd.Size.X-gap, faderH-gtx.Sp(th.SmallSizeSp)-gtx.Dp(6))
-	ms.Layout(c)
+	mx, mh := x0+fd.Size.X+gap, faderH-gtx.Sp(th.SmallSizeSp)-gtx.Dp(6)
+	c, t = place(gtx, mx, y, iw-fd.Size.X-gap, mh)
+	u.layoutStripMeter(c, i)
+	t.Pop()
+	c, t = place(gtx, mx-gtx.Dp(8), y+mh, x0+iw-mx+gtx.Dp(8), faderH-mh)
+	u.layoutMeterMode(c, i)
 	t.Pop()
 	return layout.Dimensions{Size: image.Pt(w, h)}
 }
@@ -387,7 +433,7 @@ func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
 func (u *UI) layoutName(gtx layout.Context, st *stripUI) {
 	th := u.Theme
 	r := image.Rectangle{Max: gtx.Constraints.Max}
-	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect(r).Op())
+	widgets.FillRect(gtx, r, th.Palette.Bg.NRGBA())
 	for {
 		ev, ok := st.name.Update(gtx)
 		if !ok {
@@ -466,7 +512,7 @@ func (u *UI) layoutMaster(gtx layout.Context) {
 	lx := mx + md.Size.X + gap
 	lw := x0 + iw - lx
 	lr := image.Rect(lx, y, lx+lw, y+restH)
-	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect(lr).Op())
+	widgets.FillRect(gtx, lr, th.Palette.Bg.NRGBA())
 	c, t = place(gtx, lx, y+gtx.Dp(4), lw, gtx.Sp(th.SmallSizeSp)+gtx.Dp(4))
 	th.Label(c, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Middle, "LOUDNESS")
 	t.Pop()
@@ -489,7 +535,7 @@ func (u *UI) layoutGR(gtx layout.Context) {
 	t.Pop()
 	textW := gtx.Dp(56)
 	bar := image.Rect(labelW, gtx.Dp(4), w-textW, h-gtx.Dp(4))
-	paint.FillShape(gtx.Ops, th.Meter.Back.NRGBA(), clip.Rect(bar).Op())
+	widgets.FillRect(gtx, bar, th.Meter.Back.NRGBA())
 	gr := u.limiterGRDB
 	if !u.limiter.On {
 		gr = 0
@@ -498,7 +544,7 @@ func (u *UI) layoutGR(gtx layout.Context) {
 	if frac > 0 {
 		r := bar
 		r.Min.X = r.Max.X - int(math.Round(frac*float64(bar.Dx())))
-		paint.FillShape(gtx.Ops, th.Meter.Mid.NRGBA(), clip.Rect(r).Op())
+		widgets.FillRect(gtx, r, th.Meter.Mid.NRGBA())
 	}
 	shown := math.Round(gr*10) / 10
 	if shown != u.grShownDB {
@@ -547,12 +593,10 @@ func (u *UI) layoutStatus(gtx layout.Context) {
 	d := th.Label(c, th.SmallSizeSp, col, text.Start, u.statusText)
 	// The shortcut help goes right-aligned only where it does not collide
 	// with the status.
-	m := op.Record(gtx.Ops)
-	hd := th.Label(c, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, shortcutHelp)
-	help := m.Stop()
-	if d.Size.X+gtx.Dp(24)+hd.Size.X <= avail {
-		ht := op.Offset(image.Pt(avail-hd.Size.X, 0)).Push(gtx.Ops)
-		help.Add(gtx.Ops)
+	hw := th.LabelSize(c, th.SmallSizeSp, shortcutHelp).X
+	if d.Size.X+gtx.Dp(24)+hw <= avail {
+		ht := widgets.Offset(c, image.Pt(avail-hw, 0))
+		th.Label(c, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, shortcutHelp)
 		ht.Pop()
 	}
 	t.Pop()
@@ -685,6 +729,10 @@ func (u *UI) sync() {
 			u.send(mixer.ParamXfaderAssign, ch, float64(m.Assign))
 		}
 		u.syncF(&m.Fader, st.fader.Pos, mixer.ParamFader, ch)
+		if st.mode.mode != m.MeterMode {
+			m.MeterMode = st.mode.mode
+			u.send(mixer.ParamMeterMode, ch, float64(m.MeterMode))
+		}
 		if st.nameChanged {
 			st.nameChanged = false
 			m.Name = st.name.Text()
@@ -700,6 +748,7 @@ func (u *UI) sync() {
 	u.syncB(&s.SplitCue, u.splitCue.On, mixer.ParamSplitCue, 0)
 	u.syncB(&s.Limiter, u.limiter.On, mixer.ParamLimiter, 0)
 	u.syncB(&s.Mono, u.mono.On, mixer.ParamMasterMono, 0)
+	u.loud.sync()
 }
 
 func (u *UI) syncF(model *float64, v float64, p mixer.Param, ch int16) {

@@ -28,6 +28,9 @@ type windowConfig struct {
 	cmds    *rt.Ring[mixer.Command]
 	meters  *rt.Ring[mixer.MeterFrame]
 	backend backend.Backend
+	// observe, when set, is called on the GUI goroutine after each frame
+	// with the model, so a change can be saved.
+	observe func(*MixerState)
 }
 
 // runWindow opens the mixer window and returns when it is closed, by the
@@ -92,6 +95,9 @@ func runWindow(c windowConfig) error {
 			gtx := gioapp.NewContext(&ops, e)
 			ui.Layout(gtx)
 			e.Frame(gtx.Ops)
+			if c.observe != nil {
+				c.observe(ui.State)
+			}
 			if at, ok := ui.NextFrame(); ok {
 				redraw.Reset(max(time.Until(at), frameInterval))
 			}

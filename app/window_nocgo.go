@@ -17,6 +17,9 @@ type windowConfig struct {
 	cmds    *rt.Ring[mixer.Command]
 	meters  *rt.Ring[mixer.MeterFrame]
 	backend backend.Backend
+	// observe, when set, is called on the GUI goroutine after each frame
+	// with the model, so a change can be saved.
+	observe func(*MixerState)
 }
 
 // runWindow fails: Gio's window drivers need cgo on Linux.

@@ -73,7 +73,7 @@ const (
 	ParamLoudnessReset // action: restart the loudness integration (running state kept)
 	ParamTruePeakReset // action: clear the latched master max true peak
 
-	paramCount // keep last
+	ParamCount // one more than the highest Param: the size of tables indexed by Param; keep last
 )
 
 // Crossfader assignments, the values of ParamXfaderAssign.

@@ -76,7 +76,7 @@ func (p *params) apply(cmd Command, channels int) bool {
 	if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
 		return false
 	}
-	if cmd.Param == 0 || cmd.Param >= paramCount {
+	if cmd.Param == 0 || cmd.Param >= ParamCount {
 		return false
 	}
 	if cmd.Param.isMeterParam() {

@@ -11,8 +11,9 @@ import (
 // Version is the file format this package writes. Load migrates older ones.
 const Version = 2
 
-// Meter modes a channel's meter can show.
-var MeterModes = []string{"peak", "rms", "vu", "ppm", "k12", "k14", "k20"}
+// MeterModes names the modes a channel's meter can show, in the order of
+// the engine's mixer.MeterMode values (MeterModes[m] names mode m).
+var MeterModes = []string{"peak+rms", "peak", "vu", "ppm1", "ppm2", "k20", "k14", "k12"}
 
 // Crossfader assignments as written in the file.
 var xfaderAssignNames = [...]string{mixer.XfaderA: "A", mixer.XfaderThru: "thru", mixer.XfaderB: "B"}
@@ -193,6 +194,7 @@ func (c *Controls) Commands(dst []mixer.Command) []mixer.Command {
 			cmd(mixer.ParamCue, n, b2f(ch.Cue)),
 			cmd(mixer.ParamXfaderAssign, n, float64(xfaderAssignValue(ch.XfaderAssign))),
 			cmd(mixer.ParamFader, n, ch.Fader),
+			cmd(mixer.ParamMeterMode, n, float64(max(0, slices.Index(MeterModes, ch.MeterMode)))),
 		)
 	}
 	g := &c.Global
@@ -254,6 +256,10 @@ func (c *Controls) Apply(cmd mixer.Command) {
 			ch.XfaderAssign = xfaderAssignNames[int(v)]
 		case mixer.ParamFader:
 			ch.Fader = v
+		case mixer.ParamMeterMode:
+			if m := int(v); m >= 0 && m < len(MeterModes) {
+				ch.MeterMode = MeterModes[m]
+			}
 		}
 		return
 	}

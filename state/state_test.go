@@ -260,25 +260,16 @@ func TestMigrateVersion1(t *testing.T) {
 func TestCommandsBringControlsOver(t *testing.T) {
 	want := full(5)
 	cmds := want.Commands(nil)
-	if len(cmds) != 15*len(want.Channels)+12 {
+	if len(cmds) != 16*len(want.Channels)+12 {
 		t.Fatalf("%d commands", len(cmds))
 	}
 	got := state.DefaultControls(len(want.Channels))
 	for _, c := range cmds {
 		got.Apply(c)
 	}
-	if !reflect.DeepEqual(got, withModes(want.Controls, "peak")) {
+	if !reflect.DeepEqual(got, want.Controls) {
 		t.Fatalf("applying the commands gives\n%+v\nwant\n%+v", got, want.Controls)
 	}
-}
-
-// withModes sets every meter mode, which is the GUI's and no engine command.
-func withModes(c state.Controls, mode string) state.Controls {
-	c.Channels = append([]state.ChannelControls(nil), c.Channels...)
-	for i := range c.Channels {
-		c.Channels[i].MeterMode = mode
-	}
-	return c
 }
 
 func TestScenes(t *testing.T) {

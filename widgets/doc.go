@@ -32,10 +32,10 @@
 // reports none once everything is at rest, so a silent mixer never redraws.
 //
 // Drawing allocates nothing once warmed up: readouts are formatted only
-// when their value changes, rounded shapes come from a path cache in the
-// Theme, and a knob's dial is rebuilt only when it turns. The cache matters
-// to the GPU too: Gio keys path geometry by where a path was recorded, so a
-// cached path is uploaded once rather than every frame.
+// when their value changes. In a window, widgets draw through a Painter
+// (painter.go), which groups the whole window's rectangles, shapes and text
+// by colour in as few GPU state changes as the picture allows, and keeps
+// merged paths across frames so Gio uploads them only when they change.
 //
 // Theme is the one style object: fonts, text sizes and colours nested per
 // widget, read from JSON (assets/theme.json) by ParseTheme.

@@ -52,6 +52,9 @@ func (th *Theme) BoldLabel(gtx layout.Context, size unit.Sp, c color.NRGBA, alig
 }
 
 func (th *Theme) label(gtx layout.Context, size unit.Sp, c color.NRGBA, align text.Alignment, weight font.Weight, txt string) layout.Dimensions {
+	if p := PainterOf(gtx); p != nil {
+		return p.label(gtx, th, size, c, align, weight, txt)
+	}
 	m := op.Record(gtx.Ops)
 	paint.ColorOp{Color: c}.Add(gtx.Ops)
 	material := m.Stop()
@@ -62,76 +65,11 @@ func (th *Theme) label(gtx layout.Context, size unit.Sp, c color.NRGBA, align te
 
 // fillRect paints r in c. Axis-aligned rectangles need no path, so the
 // GPU draws them with no per-frame upload.
-func fillRect(gtx layout.Context, r image.Rectangle, c color.NRGBA) {
-	paint.FillShape(gtx.Ops, c, clip.Rect(r).Op())
-}
-
-// shapeKey names one cached path: a shape kind at a size.
-type shapeKey struct {
-	kind         shapeKind
-	w, h, radius int
-}
-
-type shapeKind uint8
-
-const (
-	shapeRRect     shapeKind = iota
-	shapeKnobTrack           // the knob's full 270° track
-	shapeKnobRing            // the focus ring around a knob
-)
-
-// shapeCache holds the paths of rounded rectangles in an op.Ops that is
-// never reset. Gio's GPU renderer keys path geometry by where the path op
-// was recorded, so a path recorded here once is built and uploaded once,
-// however often and wherever it is drawn; recorded into the frame's ops it
-// would be rebuilt every frame.
-type shapeCache struct {
-	ops    op.Ops
-	shapes map[shapeKey]clip.PathSpec
-}
-
-func (c *shapeCache) rrect(w, h, radius int) clip.PathSpec {
-	k := shapeKey{kind: shapeRRect, w: w, h: h, radius: radius}
-	if p, ok := c.shapes[k]; ok {
-		return p
-	}
-	p := clip.UniformRRect(image.Rect(0, 0, w, h), radius).Path(&c.ops)
-	c.put(k, p)
-	return p
-}
-
-func (c *shapeCache) put(k shapeKey, p clip.PathSpec) {
-	if c.shapes == nil {
-		c.shapes = make(map[shapeKey]clip.PathSpec)
-	}
-	c.shapes[k] = p
-}
-
-// knob returns the track arc or the focus ring of a knob of size px,
-// centred in a size×size box at the origin.
-func (c *shapeCache) knob(kind shapeKind, size int) clip.PathSpec {
-	k := shapeKey{kind: kind, w: size}
-	if p, ok := c.shapes[k]; ok {
-		return p
-	}
-	r, w := knobArcGeometry(size)
-	centre := f32.Pt(float32(size)/2, float32(size)/2)
-	var p clip.PathSpec
-	if kind == shapeKnobTrack {
-		p, _ = arcPath(&c.ops, centre, r, w, knobStart, knobStart-knobSweep)
-	} else {
-		p, _ = arcPath(&c.ops, centre, float32(size)/2+1, 1.5, 0, 2*math.Pi)
-	}
-	c.put(k, p)
-	return p
-}
+func fillRect(gtx layout.Context, r image.Rectangle, c color.NRGBA) { FillRect(gtx, r, c) }
 
 // fillRRect paints r with rounded corners of radius rad.
 func (th *Theme) fillRRect(gtx layout.Context, r image.Rectangle, rad int, c color.NRGBA) {
-	p := th.shapes.rrect(r.Dx(), r.Dy(), rad)
-	t := op.Offset(r.Min).Push(gtx.Ops)
-	paint.FillShape(gtx.Ops, c, clip.Outline{Path: p}.Op())
-	t.Pop()
+	fillShape(gtx, shapeDesc{kind: shapeRRect, r: r, radius: rad}, c)
 }
 
 // frameRect outlines r with four rectangles: the keyboard focus ring.
@@ -148,18 +86,16 @@ func arcPoint(c f32.Point, r float32, a float64) f32.Point {
 	return f32.Pt(c.X+r*float32(math.Cos(a)), c.Y-r*float32(math.Sin(a)))
 }
 
-// arcPath records a ring segment of width w centred on radius r from
-// angle a0 to a1 as a filled outline: an outline is rasterised directly,
-// where a stroke would be expanded on the CPU every frame.
-func arcPath(o *op.Ops, c f32.Point, r, w float32, a0, a1 float64) (clip.PathSpec, bool) {
+// arcContour adds a ring segment of width w centred on radius r from
+// angle a0 to a1 as a closed outline: an outline is rasterised directly,
+// where a stroke would be expanded on the CPU.
+func arcContour(p *clip.Path, c f32.Point, r, w float32, a0, a1 float64) {
 	const segmentsPerTurn = 48
 	n := int(math.Ceil(segmentsPerTurn * math.Abs(a1-a0) / (2 * math.Pi)))
 	if n < 1 {
-		return clip.PathSpec{}, false
+		return
 	}
 	outer, inner := r+w/2, r-w/2
-	var p clip.Path
-	p.Begin(o)
 	p.MoveTo(arcPoint(c, outer, a0))
 	for i := 1; i <= n; i++ {
 		p.LineTo(arcPoint(c, outer, a0+(a1-a0)*float64(i)/float64(n)))
@@ -168,22 +104,18 @@ func arcPath(o *op.Ops, c f32.Point, r, w float32, a0, a1 float64) (clip.PathSpe
 		p.LineTo(arcPoint(c, inner, a0+(a1-a0)*float64(i)/float64(n)))
 	}
 	p.Close()
-	return p.End(), true
 }
 
-// barPath records a bar of width w from a to b as a filled quad.
-func barPath(o *op.Ops, a, b f32.Point, w float32) clip.PathSpec {
+// barContour adds a bar of width w from a to b as a closed quad.
+func barContour(p *clip.Path, a, b f32.Point, w float32) {
 	d := b.Sub(a)
 	l := float32(math.Hypot(float64(d.X), float64(d.Y)))
 	n := f32.Pt(-d.Y/l*w/2, d.X/l*w/2)
-	var p clip.Path
-	p.Begin(o)
 	p.MoveTo(a.Add(n))
 	p.LineTo(b.Add(n))
 	p.LineTo(b.Sub(n))
 	p.LineTo(a.Sub(n))
 	p.Close()
-	return p.End()
 }
 
 // withAlpha scales c's alpha by pct percent.
@@ -193,6 +125,4 @@ func withAlpha(c color.NRGBA, pct uint8) color.NRGBA {
 }
 
 // opOffset moves the origin by p until the returned stack is popped.
-func opOffset(gtx layout.Context, p image.Point) op.TransformStack {
-	return op.Offset(p).Push(gtx.Ops)
-}
+func opOffset(gtx layout.Context, p image.Point) Stack { return Offset(gtx, p) }

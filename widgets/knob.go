@@ -4,11 +4,8 @@ import (
 	"image"
 	"math"
 
-	"gioui.org/f32"
 	"gioui.org/layout"
-	"gioui.org/op"
 	"gioui.org/op/clip"
-	"gioui.org/op/paint"
 	"gioui.org/text"
 	"gioui.org/unit"
 )
@@ -23,46 +20,24 @@ const (
 	knobDragDp = 160
 )
 
-// KnobState is a rotary control: a ValueState, its cached readout and its
-// cached dial.
+// KnobState is a rotary control: a ValueState and its cached readout.
 type KnobState struct {
 	ValueState
 	readout textCache
-	dial    knobDial
 }
 
-// knobDial keeps the value arc and the pointer in their own op.Ops, rebuilt
-// only when the knob moves, so the GPU reuses their geometry otherwise.
-type knobDial struct {
-	ops     op.Ops
-	valid   bool
-	pos     float64
-	size    int
-	bipolar bool
-	arc     clip.PathSpec
-	hasArc  bool
-	pointer clip.PathSpec
-}
-
-func (d *knobDial) update(pos float64, size int, bipolar bool) {
-	if d.valid && d.pos == pos && d.size == size && d.bipolar == bipolar {
-		return
-	}
-	d.valid, d.pos, d.size, d.bipolar = true, pos, size, bipolar
-	d.ops.Reset()
-	r, w := knobArcGeometry(size)
-	c := f32.Pt(float32(size)/2, float32(size)/2)
-	from := knobStart
+// knobArcSpan is the angles the value arc of a knob at pos spans, from
+// the larger to the smaller: from the start, or from the top when bipolar.
+func knobArcSpan(pos float64, bipolar bool) (from, to float64) {
+	from = knobStart
 	if bipolar {
 		from = knobStart - knobSweep/2
 	}
-	to := knobStart - knobSweep*pos
+	to = knobStart - knobSweep*pos
 	if from < to {
 		from, to = to, from
 	}
-	d.arc, d.hasArc = arcPath(&d.ops, c, r, w, from, to)
-	rr := float32(size) / 2
-	d.pointer = barPath(&d.ops, arcPoint(c, rr*0.2, knobAngle(pos)), arcPoint(c, rr*0.74, knobAngle(pos)), max(1.5, rr*0.1))
+	return from, to
 }
 
 // knobAngle is the pointer angle of a knob at pos.
@@ -108,21 +83,19 @@ func (k KnobStyle) Layout(gtx layout.Context) layout.Dimensions {
 	r := size / 2
 	inset := r * 22 / 100
 	th.fillRRect(gtx, image.Rect(x0+inset, inset, x0+size-inset, size-inset), r-inset, th.Knob.Body.NRGBA())
-	t := op.Offset(image.Pt(x0, 0)).Push(gtx.Ops)
-	paint.FillShape(gtx.Ops, th.Knob.Track.NRGBA(), clip.Outline{Path: th.shapes.knob(shapeKnobTrack, size)}.Op())
-	s.dial.update(s.Pos, size, s.Bipolar)
+	box := image.Rect(x0, 0, x0+size, size)
+	fillShape(gtx, shapeDesc{kind: shapeKnobTrack, r: box}, th.Knob.Track.NRGBA())
 	arcCol := th.Knob.Arc.NRGBA()
 	if k.Lit {
 		arcCol = th.Toggle.Kill.NRGBA()
 	}
-	if s.dial.hasArc {
-		paint.FillShape(gtx.Ops, arcCol, clip.Outline{Path: s.dial.arc}.Op())
+	if from, to := knobArcSpan(s.Pos, s.Bipolar); from > to {
+		fillShape(gtx, shapeDesc{kind: shapeKnobArc, r: box, pos: s.Pos, bipolar: s.Bipolar}, arcCol)
 	}
-	paint.FillShape(gtx.Ops, th.Knob.Pointer.NRGBA(), clip.Outline{Path: s.dial.pointer}.Op())
+	fillShape(gtx, shapeDesc{kind: shapeKnobPointer, r: box, pos: s.Pos}, th.Knob.Pointer.NRGBA())
 	if s.Focused() {
-		paint.FillShape(gtx.Ops, th.Palette.Focus.NRGBA(), clip.Outline{Path: th.shapes.knob(shapeKnobRing, size)}.Op())
+		fillShape(gtx, shapeDesc{kind: shapeKnobRing, r: box}, th.Palette.Focus.NRGBA())
 	}
-	t.Pop()
 
 	txt, col := k.Label, th.Palette.TextDim.NRGBA()
 	if s.Touched() && k.Format != nil {

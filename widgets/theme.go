@@ -103,8 +103,6 @@ type Theme struct {
 	Fader       FaderTheme   `json:"fader"`
 	Toggle      ToggleTheme  `json:"toggle"`
 	Meter       MeterTheme   `json:"meter"`
-
-	shapes shapeCache
 }
 
 // ParseTheme reads a theme from JSON (see assets/theme.json) and gives it

@@ -12,7 +12,7 @@ import (
 
 // Count is one more than the highest mixer.Param, the size of tables
 // indexed by Param.
-const Count = int(mixer.ParamSplitCue) + 1
+const Count = int(mixer.ParamCount)
 
 // Info describes one control.
 type Info struct {
@@ -52,6 +52,32 @@ var infos = [Count]Info{
 	mixer.ParamPhonesLevel:       {Name: "phones", Max: 1, Default: 0.75},
 	mixer.ParamCueMix:            {Name: "cue_mix", Max: 1, Default: 0.5},
 	mixer.ParamSplitCue:          {Name: "split_cue", Max: 1, Switch: true},
+
+	mixer.ParamTalkoverMode:        {Name: "talkover/mode", Max: mixer.TalkoverManual, Switch: true},
+	mixer.ParamTalkoverButton:      {Name: "talkover/button", Max: 1, Switch: true},
+	mixer.ParamTalkoverThresholdDB: {Name: "talkover/threshold", Min: -60, Max: 0, Default: -30},
+	mixer.ParamTalkoverDepthDB:     {Name: "talkover/depth", Min: -40, Max: 0, Default: -12},
+	mixer.ParamTalkoverAttackMs:    {Name: "talkover/attack", Min: 1, Max: 1000, Default: 50},
+	mixer.ParamTalkoverReleaseMs:   {Name: "talkover/release", Min: 10, Max: 5000, Default: 500},
+	mixer.ParamMonitorSource:       {Name: "monitor/source", Max: mixer.MonitorExternal, Switch: true},
+	mixer.ParamMonitorLevelDB:      {Name: "monitor/level", Min: -80, Max: 12},
+	mixer.ParamMonitorDim:          {Name: "monitor/dim", Max: 1, Switch: true},
+	mixer.ParamMonitorDimDB:        {Name: "monitor/dim_depth", Min: -60, Max: 0, Default: -20},
+	mixer.ParamMonitorMono:         {Name: "monitor/mono", Max: 1, Switch: true},
+	mixer.ParamMonitorMute:         {Name: "monitor/mute", Max: 1, Switch: true},
+	mixer.ParamMonitorPolarityL:    {Name: "monitor/polarity_left", Max: 1, Switch: true},
+	mixer.ParamMonitorSpeakerA:     {Name: "monitor/speaker_a", Max: 1, Default: 1, Switch: true},
+	mixer.ParamMonitorSpeakerB:     {Name: "monitor/speaker_b", Max: 1, Switch: true},
+	mixer.ParamMonitorTrimADB:      {Name: "monitor/trim_a", Min: -40, Max: 10},
+	mixer.ParamMonitorTrimBDB:      {Name: "monitor/trim_b", Min: -40, Max: 10},
+	mixer.ParamTalkback:            {Name: "talkback", Max: 1, Switch: true},
+
+	mixer.ParamMeterMode:     {Name: "meter_mode", Max: float32(mixer.MeterK12), Switch: true},
+	mixer.ParamMeterReset:    {Name: "meter_reset", Max: 1, Switch: true},
+	mixer.ParamMasterMeters:  {Name: "loudness/on", Max: 1, Default: 1, Switch: true},
+	mixer.ParamLoudnessRun:   {Name: "loudness/run", Max: 1, Default: 1, Switch: true},
+	mixer.ParamLoudnessReset: {Name: "loudness/reset", Max: 1, Switch: true},
+	mixer.ParamTruePeakReset: {Name: "true_peak_reset", Max: 1, Switch: true},
 }
 
 // All lists every Param in order, channel controls first.

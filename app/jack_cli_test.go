@@ -1,0 +1,109 @@
+//go:build cgo
+
+package app
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/linuxdj/linuxdj/internal/jacktest"
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/state"
+)
+
+// startJackd starts a private jackd and points this process's libjack at
+// it for the test's duration.
+func startJackd(t *testing.T) *jacktest.Server {
+	t.Helper()
+	jacktest.Need(t, jacktest.Jackd)
+	srv, err := jacktest.Start(jacktest.Jackd, jacktest.ServerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	for _, kv := range srv.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	return srv
+}
+
+func TestAutoDetectPicksJACKWhenAServerAnswers(t *testing.T) {
+	startJackd(t)
+	name, why, err := chooseBackend("auto", "", systemProbes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "jack" {
+		t.Fatalf("auto chose %s (%s) with jackd running, want jack", name, why)
+	}
+}
+
+func TestListDevicesShowsJACKPorts(t *testing.T) {
+	startJackd(t)
+	var out, errOut bytes.Buffer
+	if code := Main([]string{"--list-devices"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	s := out.String()
+	for _, want := range []string{"JACK ports:", "system:playback_1  (input)", "system:capture_1  (output)", "ALSA devices:"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("--list-devices output lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestListDevicesWithNoServerSaysSo(t *testing.T) {
+	t.Setenv("JACK_DEFAULT_SERVER", "linuxdj-no-such-server")
+	t.Setenv("JACK_NO_START_SERVER", "1")
+	var out, errOut bytes.Buffer
+	if code := Main([]string{"--list-devices"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "no JACK server answers") || !strings.Contains(out.String(), "ALSA devices:") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+// TestJACKFirstRunConnectsOnceAndSavesConnections runs the session on a
+// real jackd: the first run auto-connects master, the saved state is no
+// longer a first run and remembers that connection, and the next start
+// passes it back to the backend.
+func TestJACKFirstRunConnectsOnceAndSavesConnections(t *testing.T) {
+	startJackd(t)
+	path := filepath.Join(t.TempDir(), "state.toml")
+	o := options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
+	var stderr bytes.Buffer
+	s, code := openSession(o, "jack", &stderr)
+	if s == nil {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if err := s.start(); err != nil {
+		t.Fatal(err)
+	}
+	master := "linuxdj:master_out_L"
+	if !jacktest.Eventually(5*time.Second, func() bool { return len(s.store.jack.Connections()[master]) > 0 }) {
+		t.Fatalf("first run did not connect %s: %v", master, s.store.jack.Connections())
+	}
+	if err := s.stop(); err != nil {
+		t.Fatal(err)
+	}
+	m, rep := state.Load(path, mixer.DefaultConfig())
+	if rep.Origin != state.FromFile {
+		t.Fatalf("state not saved: %+v", rep)
+	}
+	if m.FirstRun {
+		t.Error("saved state is still a first run after JACK auto-connected")
+	}
+	if got := m.Connections[master]; len(got) == 0 || !strings.HasPrefix(got[0], "system:playback_") {
+		t.Errorf("saved connections of %s: %v, want a system playback port", master, got)
+	}
+	s, _ = openSession(o, "jack", &stderr)
+	defer s.store.auto.Close()
+	if got := s.store.jack.Connections()[master]; len(got) == 0 {
+		t.Errorf("the restarted backend was not given the saved connections")
+	}
+}
