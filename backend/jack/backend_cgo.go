@@ -1,0 +1,706 @@
+//go:build cgo
+
+package jack
+
+/*
+#cgo linux LDFLAGS: -ljack -ldl
+#include <stdlib.h>
+#include "native.h"
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	gojack "github.com/xthexder/go-jack"
+
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+)
+
+// maxClients is how many Backends one process can run at once; each
+// connection takes a slot the C callbacks name instead of a Go pointer.
+const maxClients = 16
+
+// event bits, the LDJ_EV_* of native.h.
+const (
+	evRate     = 1
+	evPortReg  = 2
+	evConnect  = 4
+	evShutdown = 8
+)
+
+// connectDebounce lets a departing client unregister its ports before we
+// read the graph, so a connection lost because its peer left is not taken
+// for one the user removed.
+const connectDebounce = 200 * time.Millisecond
+
+// rtState is what the audio thread needs, built before activation and
+// never changed while the callback can run.
+type rtState struct {
+	native  *C.ldj_state
+	proc    backend.Processor
+	in, out [][]float32
+	midi    *rt.Ring[MIDIEvent]
+}
+
+type slot struct {
+	rt    atomic.Pointer[rtState]
+	taken atomic.Bool
+}
+
+var (
+	slots   [maxClients]slot
+	slotsMu sync.Mutex // guards taking and freeing slots
+	// clientMu serialises go-jack's ClientOpen and Close, which write its
+	// package map (Close without its own lock).
+	clientMu sync.Mutex
+)
+
+// ldjProcess is the Go half of the process callback: it points the
+// preallocated port slices at this period's buffers and runs the
+// processor. It reports 0 when no processor is attached, and C then
+// writes silence.
+//
+// ldjProcess is real-time safe: no allocation (slice headers are rewritten
+// in place), no lock, no system call.
+//
+//export ldjProcess
+func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
+	s := slots[slotIndex].rt.Load()
+	if s == nil {
+		return 0
+	}
+	n := int(nframes)
+	for i := range s.in {
+		s.in[i] = unsafe.Slice((*float32)(unsafe.Pointer(s.native.in_buf[i])), n)
+	}
+	for i := range s.out {
+		s.out[i] = unsafe.Slice((*float32)(unsafe.Pointer(s.native.out_buf[i])), n)
+	}
+	s.proc.Process(s.in, s.out)
+	for i := 0; i < int(s.native.midi_count); i++ {
+		pushMIDI(s.midi, &s.native.midi[i])
+	}
+	return 1
+}
+
+// pushMIDI copies one event into the ring.
+//
+// pushMIDI is real-time safe: no allocation, no lock.
+func pushMIDI(r *rt.Ring[MIDIEvent], ev *C.ldj_midi_event) {
+	var m MIDIEvent
+	m.OffsetFrames = uint32(ev.offset_frames)
+	m.Size = uint8(min(int(ev.size), len(m.Data)))
+	for j := 0; j < int(m.Size); j++ {
+		m.Data[j] = byte(ev.data[j])
+	}
+	r.TryPushPtr(&m)
+}
+
+// Backend is the JACK backend. One manager goroutine owns the JACK client:
+// it opens, reconnects and closes it and makes every connection, so go-jack
+// is only ever used from one goroutine per client.
+type Backend struct {
+	opts Options
+	name string
+	midi *rt.Ring[MIDIEvent]
+
+	pending atomic.Int32
+	wake    chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
+	proc    backend.Processor
+
+	// Owned by the manager goroutine; mu guards them for readers.
+	mu           sync.Mutex
+	client       *gojack.Client
+	native       *C.ldj_state
+	slot         int
+	inPorts      []string // full names, in Processor order
+	outPorts     []string
+	conns        map[string][]string
+	state        backend.ConnState
+	message      string
+	baseXRuns    uint64
+	baseMIDIDrop uint64
+	reconnects   uint64
+	preparedHz   int
+	latency      int
+	// jackLoad and transport are read from JACK's shared memory by the
+	// manager alone, after checking the server is alive: reading it from
+	// other goroutines could touch memory a dying server's client unmaps.
+	jackLoad   float64
+	outLatency int
+	transport  Transport
+}
+
+// New returns a stopped backend configured by opts.
+func New(opts Options) *Backend {
+	opts = opts.withDefaults()
+	return &Backend{
+		opts:  opts,
+		name:  libjackName(),
+		midi:  rt.NewRing[MIDIEvent](opts.MIDIRingEvents),
+		conns: cloneConnections(opts.Connections),
+		slot:  -1,
+	}
+}
+
+func libjackName() string {
+	if strings.Contains(C.GoString(C.ldj_libjack()), "pipewire") {
+		return "pipewire-jack"
+	}
+	return "jack"
+}
+
+// Available reports whether a JACK server (jackd or PipeWire) answers now.
+// It never starts one.
+func Available() bool {
+	clientMu.Lock()
+	defer clientMu.Unlock()
+	c, _ := gojack.ClientOpen("linuxdj-probe", gojack.NoStartServer)
+	if c == nil {
+		return false
+	}
+	c.Close()
+	return true
+}
+
+// Name is "jack", or "pipewire-jack" when this process loaded
+// pipewire-jack's libjack.
+func (b *Backend) Name() string { return b.name }
+
+// MIDI is the ring the audio thread publishes MIDI input through; one
+// consumer goroutine may pop from it.
+func (b *Backend) MIDI() *rt.Ring[MIDIEvent] { return b.midi }
+
+// Start connects to the server, registers p's ports and a MIDI input,
+// restores the remembered connections and starts processing. If the
+// server goes away later the backend reconnects by itself.
+func (b *Backend) Start(p backend.Processor) error {
+	if b.done != nil {
+		return errors.New("jack: Start on a started backend")
+	}
+	b.proc = p
+	b.wake = make(chan struct{}, 1)
+	b.stop = make(chan struct{})
+	b.done = make(chan struct{})
+	first := make(chan error, 1)
+	go b.manage(first)
+	if err := <-first; err != nil {
+		<-b.done
+		b.done = nil
+		return err
+	}
+	return nil
+}
+
+// Stop deactivates and closes the client; Process is not called after it
+// returns.
+func (b *Backend) Stop() error {
+	if b.done == nil {
+		return nil
+	}
+	close(b.stop)
+	<-b.done
+	b.done = nil
+	b.mu.Lock()
+	b.state = backend.Stopped
+	b.mu.Unlock()
+	return nil
+}
+
+// manage is the manager goroutine: the only one that touches the client.
+// It runs on its own OS thread and holds native.c's API lock for each
+// step. Under pipewire-jack it also sets the ports' latency ranges, which
+// the latency callback must not (see native.c).
+func (b *Backend) manage(first chan<- error) {
+	defer close(b.done)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	held := C.ldj_api_lock()
+	err := b.connect()
+	C.ldj_api_unlock(held)
+	if err != nil {
+		first <- err
+		return
+	}
+	first <- nil
+	backoff := b.opts.ReconnectMin
+	var retry, debounce <-chan time.Time
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	lost := func(why string) {
+		b.disconnect()
+		b.setState(backend.Reconnecting, why)
+		backoff = b.opts.ReconnectMin
+		retry = time.After(backoff)
+	}
+	// handle acts on event bits and reports whether the client is still
+	// connected.
+	handle := func(ev int32) bool {
+		if ev&evShutdown != 0 || C.ldj_gone(b.native) != 0 {
+			lost("server gone")
+			return false
+		}
+		if ev&evRate != 0 {
+			b.prepare()
+		}
+		if ev&evPortReg != 0 {
+			b.restore()
+		}
+		if ev&evConnect != 0 {
+			debounce = time.After(connectDebounce)
+		}
+		return true
+	}
+	for {
+		select {
+		case <-b.stop:
+			held := C.ldj_api_lock()
+			b.disconnect()
+			C.ldj_api_unlock(held)
+			return
+		case <-b.wake:
+			held := C.ldj_api_lock()
+			if b.client != nil {
+				handle(b.pending.Swap(0))
+			}
+			C.ldj_api_unlock(held)
+		case <-debounce:
+			held := C.ldj_api_lock()
+			if b.client != nil {
+				b.remember()
+			}
+			C.ldj_api_unlock(held)
+		case <-retry:
+			held := C.ldj_api_lock()
+			err := b.connect()
+			C.ldj_api_unlock(held)
+			if err != nil {
+				backoff = min(2*backoff, b.opts.ReconnectMax)
+				retry = time.After(backoff)
+				continue
+			}
+			retry = nil
+			b.mu.Lock()
+			b.reconnects++
+			b.mu.Unlock()
+		case <-tick.C:
+			held := C.ldj_api_lock()
+			recompute := false
+			if b.client != nil && handle(int32(C.ldj_take_events(b.native))) {
+				recompute = b.watchLatency()
+				b.poll()
+			}
+			// jackd2 runs the latency callback on its notification
+			// thread while this call waits; the callback takes no lock.
+			if recompute {
+				C.jack_recompute_total_latencies(rawClient(b.client))
+			}
+			C.ldj_api_unlock(held)
+		}
+	}
+}
+
+func (b *Backend) setState(s backend.ConnState, msg string) {
+	b.mu.Lock()
+	b.state, b.message = s, msg
+	b.mu.Unlock()
+}
+
+// rawClient and rawPort read the C handle go-jack keeps as the first,
+// unexported field of its Client and Port; TestRawHandles checks this
+// against go-jack's own accessors.
+func rawClient(c *gojack.Client) *C.jack_client_t {
+	return (*C.jack_client_t)(*(*unsafe.Pointer)(unsafe.Pointer(c)))
+}
+
+func rawPort(p *gojack.Port) *C.jack_port_t {
+	return (*C.jack_port_t)(*(*unsafe.Pointer)(unsafe.Pointer(p)))
+}
+
+// connect opens the client, registers the ports, prepares the processor
+// for the server's rate, activates and restores connections.
+func (b *Backend) connect() error {
+	p := b.proc
+	ins, outs := p.Inputs(), p.Outputs()
+	if len(ins) > C.LDJ_MAX_PORTS || len(outs) > C.LDJ_MAX_PORTS {
+		return fmt.Errorf("jack: %d inputs, %d outputs; at most %d each", len(ins), len(outs), C.LDJ_MAX_PORTS)
+	}
+	clientMu.Lock()
+	client, status := gojack.ClientOpen(b.opts.ClientName, gojack.NoStartServer|gojack.UseExactName)
+	clientMu.Unlock()
+	if client == nil {
+		b.setState(backend.Reconnecting, "no JACK server")
+		return fmt.Errorf("jack: jack_client_open %q: %w", b.opts.ClientName, gojack.StrError(status))
+	}
+	idx := takeSlot()
+	if idx < 0 {
+		closeClient(client)
+		return errors.New("jack: too many JACK backends in one process")
+	}
+	byManager := C.int(0)
+	if b.name == "pipewire-jack" {
+		byManager = 1
+	}
+	native := C.ldj_new(C.int(idx), rawClient(client), byManager)
+	fail := func(err error) error {
+		C.ldj_close_go(native)
+		closeClient(client)
+		C.free(unsafe.Pointer(native))
+		freeSlot(idx)
+		return err
+	}
+	if call := C.ldj_set_callbacks(native); call != nil {
+		return fail(fmt.Errorf("jack: %s failed", C.GoString(call)))
+	}
+	st := &rtState{native: native, proc: p, midi: b.midi,
+		in: make([][]float32, len(ins)), out: make([][]float32, len(outs))}
+	inNames, outNames := make([]string, len(ins)), make([]string, len(outs))
+	for kind, list := range [][]backend.Port{ins, outs} {
+		flag := uint64(gojack.PortIsInput)
+		if kind == 1 {
+			flag = gojack.PortIsOutput
+		}
+		for i, port := range list {
+			jp := client.PortRegister(port.Name, gojack.DEFAULT_AUDIO_TYPE, flag, 0)
+			if jp == nil {
+				return fail(fmt.Errorf("jack: jack_port_register %s failed", port.Name))
+			}
+			C.ldj_add_port(native, rawPort(jp), C.int(kind))
+			if kind == 0 {
+				inNames[i] = jp.GetName()
+			} else {
+				outNames[i] = jp.GetName()
+			}
+			if port.PrettyName != "" {
+				setPrettyName(client, jp, port.PrettyName)
+			}
+		}
+	}
+	midiPort := client.PortRegister(MIDIInPort, gojack.DEFAULT_MIDI_TYPE, gojack.PortIsInput, 0)
+	if midiPort == nil {
+		return fail(fmt.Errorf("jack: jack_port_register %s failed", MIDIInPort))
+	}
+	C.ldj_add_port(native, rawPort(midiPort), 2)
+	setPrettyName(client, midiPort, "MIDI control")
+
+	rate := int(client.GetSampleRate())
+	if rate != b.preparedHz {
+		if err := p.Prepare(rate); err != nil {
+			return fail(fmt.Errorf("jack: prepare processor for %d Hz: %w", rate, err))
+		}
+		b.preparedHz = rate
+	}
+	b.latency = p.LatencyFrames()
+	C.ldj_set_latency(native, C.uint32_t(b.latency))
+	slots[idx].rt.Store(st)
+	C.ldj_open_go(native)
+	if rc := client.Activate(); rc != 0 {
+		return fail(fmt.Errorf("jack: jack_activate: %w", gojack.StrError(rc)))
+	}
+	b.mu.Lock()
+	b.client, b.native, b.slot = client, native, idx
+	b.inPorts, b.outPorts = inNames, outNames
+	b.state, b.message = backend.Running, ""
+	b.mu.Unlock()
+	if native.latency_by_manager != 0 {
+		C.ldj_take_latency_dirty(native)
+		C.ldj_update_latency(native)
+	}
+	if b.opts.FirstRun {
+		b.autoConnect()
+	}
+	b.restore()
+	return nil
+}
+
+func setPrettyName(c *gojack.Client, p *gojack.Port, name string) {
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	// Servers without metadata support refuse; the port works regardless.
+	C.ldj_set_pretty_name(rawClient(c), rawPort(p), cname)
+}
+
+func closeClient(c *gojack.Client) {
+	clientMu.Lock()
+	defer clientMu.Unlock()
+	c.Close()
+}
+
+func takeSlot() int {
+	slotsMu.Lock()
+	defer slotsMu.Unlock()
+	for i := range slots {
+		if !slots[i].taken.Load() {
+			slots[i].taken.Store(true)
+			return i
+		}
+	}
+	return -1
+}
+
+func freeSlot(i int) {
+	slotsMu.Lock()
+	defer slotsMu.Unlock()
+	slots[i].rt.Store(nil)
+	slots[i].taken.Store(false)
+}
+
+// disconnect stops the callbacks, closes the client and keeps the
+// counters, whether the server is alive (Stop) or gone (shutdown).
+func (b *Backend) disconnect() {
+	if b.client == nil {
+		return
+	}
+	raw := rawClient(b.client)
+	// Keep the process callback out of Go before libjack may cancel its
+	// thread (see native.h), whether the server is alive or gone.
+	C.ldj_close_go(b.native)
+	if C.ldj_gone(b.native) == 0 {
+		// Deactivate first: after it returns the process callback cannot
+		// run, so closing cannot race it.
+		C.jack_deactivate(raw)
+	}
+	slots[b.slot].rt.Store(nil)
+	closeClient(b.client)
+	b.mu.Lock()
+	b.baseXRuns += uint64(C.ldj_u32(&b.native.xruns))
+	b.baseMIDIDrop += uint64(b.native.midi_dropped)
+	native := b.native
+	b.client, b.native = nil, nil
+	b.mu.Unlock()
+	freeSlot(b.slot)
+	b.slot = -1
+	C.free(unsafe.Pointer(native))
+}
+
+// prepare rebuilds the processor for a new sample rate, off the audio
+// thread; the processor hands its new graph over atomically.
+func (b *Backend) prepare() {
+	rate := int(C.ldj_u32(&b.native.rate_hz))
+	if rate == b.preparedHz || rate == 0 {
+		return
+	}
+	if err := b.proc.Prepare(rate); err != nil {
+		b.setState(backend.Running, fmt.Sprintf("cannot run at %d Hz: %v", rate, err))
+		return
+	}
+	b.preparedHz = rate
+}
+
+// poll refreshes the values that come from JACK's shared memory.
+func (b *Backend) poll() {
+	C.ldj_poll(b.native)
+	t := &b.native.transport
+	b.mu.Lock()
+	b.jackLoad = float64(b.native.jack_load_percent) / 100
+	b.outLatency = int(b.native.out_latency_frames)
+	b.transport = Transport{
+		Rolling: t.rolling != 0, Frame: uint64(t.frame), BBTValid: t.bbt_valid != 0,
+		Bar: int32(t.bar), Beat: int32(t.beat), Tick: int32(t.tick),
+		BPM: float64(t.bpm), BeatsPerBar: float64(t.beats_per_bar), BeatType: float64(t.beat_type),
+	}
+	b.mu.Unlock()
+}
+
+// watchLatency keeps the ports' latency in step with the processor's delay
+// (the limiter turning on or off). Under pipewire-jack it sets the ranges
+// itself, when the delay changed or the latency callback marked them stale
+// (see ldj_latency in native.c), and reports false. Under jackd it reports
+// whether the delay changed: the caller then has the server recompute
+// latencies, which runs our latency callback.
+func (b *Backend) watchLatency() bool {
+	l := b.proc.LatencyFrames()
+	changed := l != b.latency
+	if changed {
+		b.latency = l
+		C.ldj_set_latency(b.native, C.uint32_t(max(l, 0)))
+	}
+	if b.native.latency_by_manager != 0 {
+		if C.ldj_take_latency_dirty(b.native) != 0 || changed {
+			C.ldj_update_latency(b.native)
+		}
+		return false
+	}
+	return changed
+}
+
+// isOurInput reports whether full is one of our input ports (the other
+// side is then a source).
+func (b *Backend) isOurInput(full string) bool { return slices.Contains(b.inPorts, full) }
+
+// restore makes every remembered connection whose ports both exist.
+func (b *Backend) restore() {
+	b.mu.Lock()
+	conns := cloneConnections(b.conns)
+	b.mu.Unlock()
+	for ours, others := range conns {
+		if b.client.GetPortByName(ours) == nil {
+			continue
+		}
+		for _, other := range others {
+			if b.client.GetPortByName(other) == nil {
+				continue
+			}
+			src, dst := ours, other
+			if b.isOurInput(ours) {
+				src, dst = other, ours
+			}
+			// EEXIST (already connected) is the common, harmless answer.
+			b.client.Connect(src, dst)
+		}
+	}
+}
+
+// remember folds the live graph into the remembered connections: new ones
+// are added; a missing one is forgotten only while both its ports still
+// exist (the user removed it), not when the peer has left.
+func (b *Backend) remember() {
+	ours := append(append([]string(nil), b.inPorts...), b.outPorts...)
+	live := make(map[string][]string, len(ours))
+	for _, name := range ours {
+		if p := b.client.GetPortByName(name); p != nil {
+			live[name] = p.GetConnections()
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	next := make(map[string][]string, len(b.conns))
+	for name, others := range b.conns {
+		for _, other := range others {
+			if slices.Contains(live[name], other) || b.client.GetPortByName(other) == nil {
+				next[name] = append(next[name], other)
+			}
+		}
+	}
+	for name, others := range live {
+		for _, other := range others {
+			if !slices.Contains(next[name], other) {
+				next[name] = append(next[name], other)
+			}
+		}
+	}
+	b.conns = next
+}
+
+// autoConnect connects master_out_L/R to the first physical playback pair
+// unless a connection is remembered for them.
+func (b *Backend) autoConnect() {
+	b.mu.Lock()
+	var master []string
+	for _, name := range b.outPorts {
+		if strings.HasSuffix(name, ":master_out_L") || strings.HasSuffix(name, ":master_out_R") {
+			if len(b.conns[name]) > 0 {
+				b.mu.Unlock()
+				return
+			}
+			master = append(master, name)
+		}
+	}
+	b.mu.Unlock()
+	playback := b.client.GetPorts("", gojack.DEFAULT_AUDIO_TYPE, gojack.PortIsPhysical|gojack.PortIsInput)
+	b.mu.Lock()
+	for i := 0; i < len(master) && i < len(playback); i++ {
+		b.conns[master[i]] = append(b.conns[master[i]], playback[i])
+	}
+	b.mu.Unlock()
+}
+
+// Connections returns the remembered connections, keyed by our full port
+// name, for the app to save.
+func (b *Backend) Connections() map[string][]string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return cloneConnections(b.conns)
+}
+
+// SetConnections replaces the remembered connections (loaded from the
+// app's state) and makes those it can; connections not listed are left
+// alone.
+func (b *Backend) SetConnections(m map[string][]string) {
+	b.mu.Lock()
+	b.conns = cloneConnections(m)
+	b.mu.Unlock()
+	if b.done != nil {
+		b.pending.Or(evPortReg)
+		select {
+		case b.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Info is the status line's snapshot; safe from any goroutine.
+func (b *Backend) Info() backend.StreamInfo {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	info := backend.StreamInfo{Backend: b.name, State: b.state, Message: b.message, XRuns: b.baseXRuns}
+	if b.native == nil {
+		return info
+	}
+	n := b.native
+	info.SampleRateHz = int(C.ldj_u32(&n.rate_hz))
+	info.PeriodFrames = int(C.ldj_u32(&n.period_frames))
+	info.XRuns += uint64(C.ldj_u32(&n.xruns))
+	info.DSPLoad = b.jackLoad
+	info.LatencyFrames = b.outLatency
+	return info
+}
+
+// Stats are the measurements beyond Info; safe from any goroutine.
+func (b *Backend) Stats() Stats {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := Stats{MIDIDropped: b.baseMIDIDrop + b.midi.Dropped(), Reconnects: b.reconnects}
+	if b.native != nil {
+		s.OwnLoad = float64(C.ldj_u32(&b.native.own_load_ppm)) / 1e6
+		s.JackLoad = b.jackLoad
+		s.OversizePeriods = uint64(C.ldj_u32(&b.native.oversize_cycles))
+		s.MIDIDropped += uint64(b.native.midi_dropped)
+	}
+	return s
+}
+
+// CallbackStats summarises the callback durations of the current
+// connection; safe from any goroutine, and allocation-free.
+func (b *Backend) CallbackStats() CallbackStats {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.native == nil {
+		return CallbackStats{}
+	}
+	n := b.native
+	C.ldj_hist_stats(n)
+	cs := CallbackStats{
+		Cycles: uint64(n.hist_total),
+		P50:    time.Duration(n.hist_p50_us) * time.Microsecond,
+		P99:    time.Duration(n.hist_p99_us) * time.Microsecond,
+		Max:    time.Duration(C.ldj_i64(&b.native.max_ns)),
+	}
+	if rate := int(C.ldj_u32(&b.native.rate_hz)); rate > 0 {
+		cs.Period = time.Duration(int64(C.ldj_u32(&b.native.period_frames)) * 1e9 / int64(rate))
+	}
+	return cs
+}
+
+// Transport is JACK's transport as the manager last read it (every
+// 100 ms); safe from any goroutine.
+func (b *Backend) Transport() Transport {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.native == nil {
+		return Transport{}
+	}
+	return b.transport
+}

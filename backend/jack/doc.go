@@ -1,0 +1,66 @@
+// Package jack is Linux DJ's JACK backend. It reaches standalone jackd and
+// PipeWire alike through libjack (pipewire-jack's libjack under PipeWire;
+// Name tells which one the process loaded) and drives a backend.Processor,
+// the mixer engine, from JACK's real-time thread.
+//
+// One manager goroutine per Backend owns the JACK client: it opens it,
+// registers the processor's audio ports plus a MIDI input, sets the
+// pretty-name metadata, prepares the processor for the server's rate,
+// activates, makes the remembered connections, and on shutdown closes the
+// client and reconnects with backoff while Info reports Reconnecting.
+// JACK's notification callbacks (C) only set bits in C memory, which the
+// manager takes on its 100 ms tick; it alone calls back into JACK.
+// Remembered connections are keyed by full port
+// name; they are made again whenever a port registers (the server or the
+// other client came back), and the live graph is folded back into them
+// after connect events, so connections made in other tools are kept too.
+//
+// The audio path is C then Go: native.c's process callback collects every
+// port buffer and the period's MIDI events, enters Go once (ldjProcess),
+// and times that entry, cgo transition included, into a histogram
+// (CallbackStats) and a smoothed share of the period (Stats.OwnLoad).
+// Nothing on it allocates, locks or makes a system call; periods above
+// backend.MaxFrames are answered with silence and counted.
+//
+// Only the process callback enters Go, and only while a gate is open:
+// libjack ends its threads with pthread_cancel (jackd2's libjack, with
+// PTHREAD_CANCEL_ASYNCHRONOUS, on jack_deactivate and jack_client_close,
+// for the process and the notification thread alike; pipewire-jack's
+// libjack and libpipewire call pthread_cancel too), and a thread cancelled
+// while it runs Go code leaves the runtime corrupt: the test suite died
+// with SIGSEGV in runtime.dropm, called by Go's cgo destructor as such a
+// thread exited, during a server restart. So no notification
+// callback calls Go at all, and before deactivating or closing, the
+// manager closes the gate and waits until the process callback is out of
+// Go (ldj_close_go); from then until the thread ends, periods are answered
+// with silence in C.
+//
+// go-jack (github.com/xthexder/go-jack) provides client open/close, port
+// registration, connections, port lookup and activation. What it lacks, or
+// does in a way the real-time rules forbid, native.c does instead:
+//   - every callback: go-jack dispatches through a package map that
+//     ClientOpen and Close write without synchronising with the callbacks,
+//     and enters Go once per callback; ours reach Go through a fixed slot
+//     table, and opens and closes are serialised (clientMu);
+//   - jack_transport_query (rolling, frame, BBT and tempo when valid);
+//   - jack_set_latency_callback and jack_port_set_latency_range, so the
+//     processor's LatencyFrames (the limiter's lookahead) shows as port
+//     latency, recomputed when it changes: under jackd the latency
+//     callback sets the ranges, as JACK's API asks; under pipewire-jack,
+//     where setting them from the callback raced the manager's calls and
+//     could block forever when the server died, the callback only marks
+//     them stale and the manager sets them;
+//   - jack_deactivate, so Close never races a running process callback;
+//   - a non-allocating MIDI read into a fixed array, published through an
+//     rt.Ring (go-jack's GetMidiEvents allocates on every call);
+//   - jack_on_shutdown as well as jack_on_info_shutdown (pipewire-jack
+//     calls only the former), and the pretty-name metadata.
+//
+// Values that live in JACK's shared memory (DSP load, transport, output
+// latency) are read only by the manager, every 100 ms, after checking the
+// server is alive: reading them from other goroutines while a server dies
+// can touch memory libjack has already unmapped.
+//
+// Without cgo the package builds a Backend whose Start returns
+// ErrUnavailable.
+package jack

@@ -1,0 +1,108 @@
+package jack
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrUnavailable is returned when this build or this machine has no JACK.
+var ErrUnavailable = errors.New("jack: not available (built without cgo, or no libjack)")
+
+// DefaultClientName is the JACK client name unless Options say otherwise.
+const DefaultClientName = "linuxdj"
+
+// MIDIInPort is the short name of the MIDI input port.
+const MIDIInPort = "midi_in"
+
+// Options configure a Backend. The JACK server is the one every JACK
+// program picks: JACK_DEFAULT_SERVER, or the default server.
+type Options struct {
+	// ClientName is the exact JACK client name; DefaultClientName if empty.
+	ClientName string
+	// Connections are the remembered connections, keyed by the full name
+	// of one of our ports ("linuxdj:master_out_L"), each listing the full
+	// names of the other side ("system:playback_1").
+	Connections map[string][]string
+	// FirstRun connects master_out_L/R to the first physical playback pair
+	// when no connection is remembered for them; the app sets it only on
+	// the very first run.
+	FirstRun bool
+	// MIDIRingEvents sizes the ring MIDI input is published through;
+	// default 1024.
+	MIDIRingEvents int
+	// ReconnectMin and ReconnectMax bound the backoff between attempts to
+	// reach a server that went away; defaults 250 ms and 2 s.
+	ReconnectMin, ReconnectMax time.Duration
+}
+
+func (o Options) withDefaults() Options {
+	if o.ClientName == "" {
+		o.ClientName = DefaultClientName
+	}
+	if o.MIDIRingEvents <= 0 {
+		o.MIDIRingEvents = 1024
+	}
+	if o.ReconnectMin <= 0 {
+		o.ReconnectMin = 250 * time.Millisecond
+	}
+	if o.ReconnectMax < o.ReconnectMin {
+		o.ReconnectMax = max(2*time.Second, o.ReconnectMin)
+	}
+	return o
+}
+
+// Transport is JACK's transport as last queried, for the status line.
+type Transport struct {
+	Rolling     bool
+	Frame       uint64 // transport position in frames
+	BBTValid    bool   // a timebase master provides the fields below
+	Bar, Beat   int32  // 1-based
+	Tick        int32
+	BPM         float64
+	BeatsPerBar float64
+	BeatType    float64
+}
+
+// CallbackStats describe the time the process callback took, measured in C
+// around the whole entry into Go (the cgo transition included), since the
+// current connection started.
+type CallbackStats struct {
+	Cycles   uint64
+	P50, P99 time.Duration // 1 µs resolution
+	Max      time.Duration
+	Period   time.Duration // the current period, for "share of period"
+}
+
+// Stats are the backend's own measurements beyond backend.StreamInfo.
+type Stats struct {
+	// OwnLoad is our process callback's time as a share of the period,
+	// smoothed over about 20 periods.
+	OwnLoad float64
+	// JackLoad is JACK's DSP load estimate, 0..1 (also in StreamInfo).
+	JackLoad float64
+	// OversizePeriods counts periods longer than backend.MaxFrames, which
+	// were answered with silence rather than processed.
+	OversizePeriods uint64
+	// MIDIDropped counts MIDI events lost: too long (sysex) or the ring full.
+	MIDIDropped uint64
+	// Reconnects counts successful reconnections after the server left.
+	Reconnects uint64
+}
+
+// MIDIEvent is one short MIDI message from the MIDI input port.
+type MIDIEvent struct {
+	OffsetFrames uint32 // position within its period
+	Size         uint8  // valid bytes in Data
+	Data         [15]byte
+}
+
+// cloneConnections deep-copies a connection map.
+func cloneConnections(m map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		if len(v) > 0 {
+			out[k] = append([]string(nil), v...)
+		}
+	}
+	return out
+}
