@@ -13,8 +13,10 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.7.0
 run: deps-run build
 	./$(BIN) $(ARGS)
 
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
 build:
-	$(GO) build -o $(BIN) .
+	$(GO) build -ldflags "-X github.com/linuxdj/linuxdj/app.Version=$(VERSION)" -o $(BIN) .
 
 deps-run:
 	@scripts/deps.sh run
