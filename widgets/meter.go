@@ -276,20 +276,7 @@ func (m MeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 		}
 	}
 	if m.ShowScale {
-		lh := gtx.Sp(th.SmallSizeSp) + gtx.Dp(2)
-		tick := th.Fader.Tick.NRGBA()
-		for _, t := range m.Scale.Marks {
-			y := top + int(math.Round(float64(barH)*(1-t.Pos)))
-			fillRect(gtx, image.Rect(barsW+gtx.Dp(1), y, barsW+gtx.Dp(4), y+max(1, gtx.Dp(1))), tick)
-		}
-		for _, t := range m.Scale.Marks {
-			y := top + int(math.Round(float64(barH)*(1-t.Pos)))
-			lg := gtx
-			lg.Constraints = layout.Exact(image.Pt(scaleW-gtx.Dp(6), lh))
-			trans := opOffset(gtx, image.Pt(barsW+gtx.Dp(6), y-lh/2))
-			th.Label(lg, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, t.Label)
-			trans.Pop()
-		}
+		drawScaleMarks(gtx, th, m.Scale, top, barH, barsW, scaleW)
 	}
 	return layout.Dimensions{Size: image.Pt(w, h)}
 }
@@ -309,4 +296,23 @@ func zoneRect(x, w, bottom, levelY, warnY, hotY, z int) (r image.Rectangle, ok b
 		return r, false
 	}
 	return image.Rect(x, max(levelY, hi), x+w, lo), true
+}
+
+// drawScaleMarks draws scale's ticks beside the bars (which end at barsW)
+// and its labels in the scaleW to their right, for bars barH high from top.
+func drawScaleMarks(gtx layout.Context, th *Theme, scale *Scale, top, barH, barsW, scaleW int) {
+	lh := gtx.Sp(th.SmallSizeSp) + gtx.Dp(2)
+	tick := th.Fader.Tick.NRGBA()
+	for _, t := range scale.Marks {
+		y := top + int(math.Round(float64(barH)*(1-t.Pos)))
+		fillRect(gtx, image.Rect(barsW+gtx.Dp(1), y, barsW+gtx.Dp(4), y+max(1, gtx.Dp(1))), tick)
+	}
+	for _, t := range scale.Marks {
+		y := top + int(math.Round(float64(barH)*(1-t.Pos)))
+		lg := gtx
+		lg.Constraints = layout.Exact(image.Pt(scaleW-gtx.Dp(6), lh))
+		trans := opOffset(gtx, image.Pt(barsW+gtx.Dp(6), y-lh/2))
+		th.Label(lg, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, t.Label)
+		trans.Pop()
+	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"gioui.org/layout"
 	"gioui.org/op/clip"
-	"gioui.org/text"
 )
 
 // ModeMeterState is a strip meter in a broadcast mode (IEC peak, VU, PPM,
@@ -94,19 +93,6 @@ func (m ModeMeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 			fillRect(gtx, image.Rect(barX(i), y, barX(i)+barW, y+max(1, gtx.Dp(2))), th.Meter.Hold.NRGBA())
 		}
 	}
-	lh := gtx.Sp(th.SmallSizeSp) + gtx.Dp(2)
-	tick := th.Fader.Tick.NRGBA()
-	for _, t := range m.Scale.Marks {
-		y := top + int(math.Round(float64(barH)*(1-t.Pos)))
-		fillRect(gtx, image.Rect(barsW+gtx.Dp(1), y, barsW+gtx.Dp(4), y+max(1, gtx.Dp(1))), tick)
-	}
-	for _, t := range m.Scale.Marks {
-		y := top + int(math.Round(float64(barH)*(1-t.Pos)))
-		lg := gtx
-		lg.Constraints = layout.Exact(image.Pt(scaleW-gtx.Dp(6), lh))
-		trans := opOffset(gtx, image.Pt(barsW+gtx.Dp(6), y-lh/2))
-		th.Label(lg, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, t.Label)
-		trans.Pop()
-	}
+	drawScaleMarks(gtx, th, m.Scale, top, barH, barsW, scaleW)
 	return layout.Dimensions{Size: image.Pt(barsW+scaleW, h)}
 }
