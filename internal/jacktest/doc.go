@@ -3,7 +3,9 @@
 //
 // Start starts either a standalone jackd on its dummy driver or a PipeWire
 // daemon (Debian's default config, whose Dummy-Driver clocks the graph with
-// no hardware). Each server gets a unique name and its own
+// no hardware, plus a "default" metadata object for port metadata and a
+// null sink whose two ports stand in for physical playback, since no
+// session manager runs). Each server gets a unique name and its own
 // private directory, and Stop ends exactly that process by its pid, so a
 // test never touches a user's own session.
 //

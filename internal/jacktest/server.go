@@ -168,7 +168,12 @@ func (s *Server) start() error {
 			"-p", strconv.Itoa(s.opts.PeriodFrames), "-C", "2", "-P", "2")
 		cmd = exec.Command("jackd", args...)
 	} else {
-		cmd = exec.Command("pipewire")
+		conf, err := s.pipeWireConfig()
+		if err != nil {
+			log.Close()
+			return err
+		}
+		cmd = exec.Command("pipewire", "-c", conf)
 	}
 	cmd.Env = append(os.Environ(), "XDG_RUNTIME_DIR="+s.Dir, "HOME="+s.Dir, "JACK_NO_AUDIO_RESERVATION=1",
 		"PIPEWIRE_LOG_SYSTEMD=false", "DBUS_SESSION_BUS_ADDRESS=disabled:")
@@ -188,6 +193,50 @@ func (s *Server) start() error {
 		return s.setPipeWireClock()
 	}
 	return nil
+}
+
+// pipeWireObjects are added to Debian's pipewire.conf. With no session
+// manager, PipeWire otherwise has neither the "default" metadata object
+// pipewire-jack keeps port metadata (pretty-names) in, nor any physical
+// ports. The null sink stands in for a sound card: the adapter marks a
+// device node's ports physical and terminal, so pipewire-jack lists them
+// as physical playback ("jacktest playback:playback_1", "_2").
+const pipeWireObjects = `
+    { factory = metadata args = { metadata.name = default } }
+    { factory = adapter
+        args = {
+            factory.name     = support.null-audio-sink
+            node.name        = jacktest-playback
+            node.description = "jacktest playback"
+            media.class      = Audio/Sink
+            audio.position   = [ FL FR ]
+            device.api       = jacktest
+            object.register  = true
+            adapter.auto-port-config = { mode = dsp monitor = false control = false position = unknown }
+        }
+    }
+`
+
+// pipeWireConfig writes the daemon's config into the server's directory
+// (Debian's pipewire.conf plus pipeWireObjects) and returns its path.
+func (s *Server) pipeWireConfig() (string, error) {
+	const base = "/usr/share/pipewire/pipewire.conf"
+	b, err := os.ReadFile(base)
+	if err != nil {
+		return "", fmt.Errorf("jacktest: PipeWire config: %w", err)
+	}
+	const marker = "context.objects = ["
+	i := strings.Index(string(b), marker)
+	if i < 0 {
+		return "", fmt.Errorf("jacktest: no %q in %s", marker, base)
+	}
+	i += len(marker)
+	conf := string(b[:i]) + pipeWireObjects + string(b[i:])
+	path := filepath.Join(s.Dir, "pipewire.conf")
+	if err := os.WriteFile(path, []byte(conf), 0o644); err != nil {
+		return "", fmt.Errorf("jacktest: PipeWire config: %w", err)
+	}
+	return path, nil
 }
 
 // setPipeWireClock fixes PipeWire's rate and quantum to the options, as
