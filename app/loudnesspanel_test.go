@@ -3,13 +3,10 @@ package app
 import (
 	"image"
 	"math"
-	"runtime"
 	"testing"
 
 	"gioui.org/f32"
 	"gioui.org/io/pointer"
-	"gioui.org/layout"
-	"gioui.org/unit"
 
 	"github.com/linuxdj/linuxdj/mixer"
 )
@@ -158,9 +155,7 @@ func TestMeterModesAndPanelDoNotAllocate(t *testing.T) {
 	f.ui.loud.relative.On = true
 	size := image.Pt(1920, 1080)
 	f.frame(size)
-	var ms runtime.MemStats
-	allocs := uint64(0)
-	for i := range 60 {
+	allocs := f.warmLayoutAllocs(size, 60, func(i int) {
 		f.moveMeters(i)
 		fr := &f.meterFrame
 		for c := range f.ui.strips {
@@ -170,17 +165,7 @@ func TestMeterModesAndPanelDoNotAllocate(t *testing.T) {
 			m.HoldL, m.HoldR = 0, 0
 		}
 		f.ui.SetMeters(fr)
-		f.ops.Reset()
-		gtx := layout.Context{Ops: &f.ops, Metric: unit.Metric{PxPerDp: 1, PxPerSp: 1}, Constraints: layout.Exact(size), Now: f.now, Source: f.router.Source()}
-		runtime.ReadMemStats(&ms)
-		before := ms.Mallocs
-		f.ui.Layout(gtx)
-		runtime.ReadMemStats(&ms)
-		if i >= 10 {
-			allocs += ms.Mallocs - before
-		}
-		f.router.Frame(&f.ops)
-	}
+	})
 	if allocs != 0 {
 		t.Errorf("%d allocations in 50 warmed-up Layouts, want 0", allocs)
 	}
