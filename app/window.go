@@ -15,23 +15,9 @@ import (
 	"gioui.org/unit"
 
 	"github.com/linuxdj/linuxdj/assets"
-	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/mixer"
-	"github.com/linuxdj/linuxdj/mixer/rt"
 	"github.com/linuxdj/linuxdj/widgets"
 )
-
-// windowConfig is what the window needs from runMixer.
-type windowConfig struct {
-	cfg     mixer.Config
-	state   *MixerState
-	cmds    *rt.Ring[mixer.Command]
-	meters  *rt.Ring[mixer.MeterFrame]
-	backend backend.Backend
-	// observe, when set, is called on the GUI goroutine after each frame
-	// with the model, so a change can be saved.
-	observe func(*MixerState)
-}
 
 // runWindow opens the mixer window and returns when it is closed, by the
 // user or by SIGTERM/SIGINT. Gio's event loop needs no app.Main on Linux,
