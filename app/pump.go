@@ -36,6 +36,9 @@ type meterPump struct {
 	infos      *rt.Ring[backend.StreamInfo]
 	info       func() backend.StreamInfo
 	invalidate func()
+	// remote are rings of commands from other controllers that the
+	// window drains each frame; one that is not empty wakes it.
+	remote []*rt.Ring[mixer.Command]
 
 	acc, frame mixer.MeterFrame
 	pending    bool // acc holds frames not yet forwarded
@@ -98,6 +101,11 @@ func (p *meterPump) tick() bool {
 		}
 	} else {
 		p.pending = false
+	}
+	for _, r := range p.remote {
+		if r.Len() > 0 {
+			wake = true
+		}
 	}
 	p.ticks++
 	if p.ticks >= infoEvery {

@@ -95,7 +95,11 @@ type UI struct {
 
 	painter     widgets.Painter
 	stripScroll scroller
-	bodyScroll  scroller
+
+	panels         []*sidePanel
+	overlayPainter widgets.Painter
+	overlayTag     bool
+	bodyScroll     scroller
 
 	info        backend.StreamInfo
 	dspLoad     float64
@@ -233,6 +237,7 @@ func (u *UI) NextFrame() (at time.Time, ok bool) {
 func (u *UI) Layout(gtx layout.Context) layout.Dimensions {
 	th := u.Theme
 	u.shortcuts(gtx)
+	u.panelKeys(gtx)
 	size := gtx.Constraints.Max
 	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect{Max: size}.Op())
 	// Widgets record their drawing into the painter, which paints it in
@@ -266,6 +271,7 @@ func (u *UI) Layout(gtx layout.Context) layout.Dimensions {
 	call := inline.Stop()
 	u.painter.Flush(root, th)
 	call.Add(root.Ops)
+	u.layoutOverlay(root, image.Rect(0, 0, max(size.X-gtx.Dp(masterWDp), 0), bodyH))
 	u.sync()
 	return layout.Dimensions{Size: size}
 }
@@ -572,7 +578,8 @@ func (u *UI) layoutXfaderRow(gtx layout.Context) {
 	c, t = place(gtx, pad+cellW+gap, (h-bh)/2, revW, bh)
 	widgets.Toggle(th, &u.reverse, "REV").Layout(c)
 	t.Pop()
-	xw := min(w-2*(pad+cellW+revW+2*gap), gtx.Dp(640))
+	right := gtx.Dp(padDp) + u.layoutPanelButtons(gtx)
+	xw := min(w-2*max(pad+cellW+revW+2*gap, right), gtx.Dp(640))
 	xg := gtx.Dp(40)
 	c, t = place(gtx, (w-xw)/2, (h-xg)/2, xw, xg)
 	widgets.Crossfader(th, &u.xfader).Layout(c)

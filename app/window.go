@@ -50,6 +50,7 @@ func runWindow(c windowConfig) error {
 	}()
 
 	pump := newMeterPump(c.meters, c.backend.Info, w.Invalidate)
+	pump.remote = c.remote
 	stop := make(chan struct{})
 	defer close(stop)
 	go pump.run(stop)
@@ -57,6 +58,7 @@ func runWindow(c windowConfig) error {
 	var (
 		ops   op.Ops
 		frame mixer.MeterFrame
+		cmd   mixer.Command
 	)
 	redraw := time.AfterFunc(time.Hour, w.Invalidate)
 	defer redraw.Stop()
@@ -77,6 +79,14 @@ func runWindow(c windowConfig) error {
 					break
 				}
 				ui.SetInfo(info)
+			}
+			for _, r := range c.remote {
+				for r.TryPopInto(&cmd) {
+					ui.Apply(cmd)
+					if c.remoteApplied != nil {
+						c.remoteApplied(cmd)
+					}
+				}
 			}
 			gtx := gioapp.NewContext(&ops, e)
 			ui.Layout(gtx)

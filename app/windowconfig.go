@@ -16,4 +16,9 @@ type windowConfig struct {
 	// observe, when set, is called on the GUI goroutine after each frame
 	// with the model, so a change can be saved.
 	observe func(*MixerState)
+	// remote are the rings of commands other controllers made (MIDI on
+	// the audio thread, OSC), which the window shows (UI.Apply); each is
+	// also passed to remoteApplied, when set, so the saved state follows.
+	remote        []*rt.Ring[mixer.Command]
+	remoteApplied func(mixer.Command)
 }
