@@ -9,7 +9,6 @@ import (
 	"gioui.org/font"
 	"gioui.org/layout"
 	"gioui.org/op"
-	"gioui.org/op/clip"
 	"gioui.org/op/paint"
 	"gioui.org/text"
 	"gioui.org/unit"
@@ -89,7 +88,7 @@ func arcPoint(c f32.Point, r float32, a float64) f32.Point {
 // arcContour adds a ring segment of width w centred on radius r from
 // angle a0 to a1 as a closed outline: an outline is rasterised directly,
 // where a stroke would be expanded on the CPU.
-func arcContour(p *clip.Path, c f32.Point, r, w float32, a0, a1 float64) {
+func arcContour(p pathBuilder, c f32.Point, r, w float32, a0, a1 float64) {
 	const segmentsPerTurn = 48
 	n := int(math.Ceil(segmentsPerTurn * math.Abs(a1-a0) / (2 * math.Pi)))
 	if n < 1 {
@@ -107,7 +106,7 @@ func arcContour(p *clip.Path, c f32.Point, r, w float32, a0, a1 float64) {
 }
 
 // barContour adds a bar of width w from a to b as a closed quad.
-func barContour(p *clip.Path, a, b f32.Point, w float32) {
+func barContour(p pathBuilder, a, b f32.Point, w float32) {
 	d := b.Sub(a)
 	l := float32(math.Hypot(float64(d.X), float64(d.Y)))
 	n := f32.Pt(-d.Y/l*w/2, d.X/l*w/2)

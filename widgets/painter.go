@@ -35,11 +35,14 @@ import (
 // above all shapes. Within a layer, the rectangles of one colour are drawn
 // one after another, and the shapes of one colour in one 48 px column
 // become one path, rebuilt only when one of its shapes changes, so Gio
-// uploads none again while only meters move. Labels are drawn as images
-// from a text atlas (textatlas.go): rendered once on the CPU, each is then
-// a textured rectangle, where its outline would be a stencilled path;
-// that halved the frame (16 strips, 1920×1080: 87 to 43 ms). A label the
-// atlas cannot take is drawn from the Shaper's outlines as before.
+// uploads none again while only meters move.
+//
+// Labels and shapes are drawn as images from an atlas (atlas.go):
+// rendered once on the CPU, each is then a textured rectangle where its
+// outline would be a stencilled path, and the atlas items of a layer are
+// one run whatever their colour. Labels this way halved the frame (16
+// strips, 1920×1080: 87 to 43 ms). What the atlas cannot take is drawn
+// from outlines, as described above.
 //
 // Flush paints under whatever Gio widgets painted themselves during the
 // frame if the caller records the frame's layout as a macro and adds it
@@ -60,6 +63,7 @@ type Painter struct {
 
 	groups  []*pathGroup
 	scratch []text.Glyph
+	atlas   *atlas
 	values  map[string]any // gtx.Values when the caller has none
 }
 
@@ -83,6 +87,9 @@ func (p *Painter) Begin(gtx layout.Context, size image.Point) layout.Context {
 		gtx.Values = p.values
 	}
 	gtx.Values[painterKey] = p
+	if p.atlas == nil {
+		p.atlas = newAtlas()
+	}
 	p.size = size
 	p.origin = image.Point{}
 	p.clip = image.Rectangle{Max: size}
@@ -111,7 +118,8 @@ const (
 	itemRect itemKind = iota
 	itemShape
 	itemText
-	itemAtlas // a label drawn from the text atlas
+	itemAtlasText  // a label drawn from the atlas
+	itemAtlasShape // a shape drawn from the atlas
 )
 
 // groupKey is what the GPU draws in one state: a kind of item in one
@@ -140,7 +148,7 @@ type paintItem struct {
 	shape shapeDesc
 	g0    int32 // text: the item's glyphs are p.glyphs[g0:g1]
 	g1    int32
-	atlas atlasEntry // itemAtlas: drawn with its pen at r.Min
+	atlas atlasEntry // atlas items: drawn with the entry's dot at r.Min
 }
 
 // node links an item into the list of a cell of the overlap grid.
@@ -236,6 +244,13 @@ func fillShape(gtx layout.Context, d shapeDesc, c color.NRGBA) {
 	if b.Empty() || c.A == 0 {
 		return
 	}
+	at := d.r.Min
+	d.r = d.r.Sub(at)
+	if e, ok := p.atlas.lookupShape(d, c); ok {
+		p.add(groupKey{kind: itemAtlasShape, clip: p.clip}, b, paintItem{r: image.Rectangle{Min: at}, atlas: e})
+		return
+	}
+	d.r = d.r.Add(at)
 	p.add(groupKey{kind: itemShape, col: c, clip: p.clip}, b, paintItem{shape: d})
 }
 
@@ -249,7 +264,7 @@ func (p *Painter) add(k groupKey, bounds image.Rectangle, it paintItem) {
 		k.column = bounds.Min.X / columnPx
 	}
 	it.key, it.b = p.keyID(k), bounds
-	if k.kind == itemText || k.kind == itemAtlas {
+	if k.kind == itemText || k.kind == itemAtlasText {
 		it.layer = textLayer
 		p.items = append(p.items, it)
 		return
@@ -333,15 +348,12 @@ func (p *Painter) label(gtx layout.Context, th *Theme, size unit.Sp, c color.NRG
 	viewport.Max = viewport.Max.Add(it.padding.Max)
 	b := viewport.Add(p.origin).Inset(-1).Intersect(p.clip)
 	if len(p.glyphs) > g0+1 && !b.Empty() && c.A != 0 {
-		if th.atlas == nil {
-			th.atlas = newTextAtlas()
-		}
-		if e, ok := th.atlas.lookup(atlasKey{txt: txt, face: atlasFaceOf(weight, gtx.Sp(size)), col: c}); ok {
+		if e, ok := p.atlas.lookup(atlasKey{txt: txt, face: atlasFaceOf(weight, gtx.Sp(size)), col: c}); ok {
 			p.glyphs = p.glyphs[:g0]
 			pen := p.origin.Add(image.Pt(it.penX.Round(), it.baseline))
 			r := image.Rectangle{Min: pen.Sub(e.dot), Max: pen.Sub(e.dot).Add(e.src.Size())}
 			if r = r.Intersect(p.clip); !r.Empty() {
-				p.add(groupKey{kind: itemAtlas, clip: p.clip}, r, paintItem{r: image.Rectangle{Min: pen}, atlas: e})
+				p.add(groupKey{kind: itemAtlasText, clip: p.clip}, r, paintItem{r: image.Rectangle{Min: pen}, atlas: e})
 			}
 			dims := layout.Dimensions{Size: cs.Constrain(it.bounds.Size())}
 			dims.Baseline = dims.Size.Y - it.baseline
@@ -434,9 +446,7 @@ func (p *Painter) Flush(gtx layout.Context, th *Theme) {
 	}
 	p.groups = slices.DeleteFunc(p.groups, func(g *pathGroup) bool { return !g.used })
 	p.items = p.items[:0]
-	if th.atlas != nil {
-		th.atlas.endFrame()
-	}
+	p.atlas.endFrame()
 }
 
 // paintRun paints items of one layer and key.
@@ -477,10 +487,10 @@ func (p *Painter) paintRun(gtx layout.Context, th *Theme, run []paintItem) {
 		c := clip.Rect(k.clip).Push(gtx.Ops)
 		paint.FillShape(gtx.Ops, k.col, clip.Outline{Path: th.Shaper.Shape(gs)}.Op())
 		c.Pop()
-	case itemAtlas:
+	case itemAtlasText, itemAtlasShape:
 		c := clip.Rect(k.clip).Push(gtx.Ops)
-		for page := range th.atlas.pages {
-			img := th.atlas.imageOp(page)
+		for page := range p.atlas.pages {
+			img := p.atlas.imageOp(page)
 			for _, it := range run {
 				e := it.atlas
 				if e.page != page {
@@ -533,8 +543,17 @@ const (
 
 func (d shapeDesc) bounds() image.Rectangle { return d.r }
 
+// pathBuilder is what outlines are written into: a Gio clip.Path, or the
+// text atlas's CPU rasteriser.
+type pathBuilder interface {
+	MoveTo(to f32.Point)
+	LineTo(to f32.Point)
+	CubeTo(ctrl0, ctrl1, to f32.Point)
+	Close()
+}
+
 // build adds d's outline, moved by off, to path as closed contours.
-func (d shapeDesc) build(path *clip.Path, off image.Point) {
+func (d shapeDesc) build(path pathBuilder, off image.Point) {
 	r := d.r.Add(off)
 	size := float32(r.Dx())
 	c := f32.Pt(float32(r.Min.X)+size/2, float32(r.Min.Y)+size/2)
@@ -559,7 +578,7 @@ func (d shapeDesc) build(path *clip.Path, off image.Point) {
 
 // rrectContour adds a rectangle with corners of radius rad, as
 // clip.UniformRRect draws it.
-func rrectContour(p *clip.Path, r image.Rectangle, rad int) {
+func rrectContour(p pathBuilder, r image.Rectangle, rad int) {
 	const q = 4 * (1.4142135623730951 - 1) / 3
 	const iq = 1 - q
 	x0, y0, x1, y1 := float32(r.Min.X), float32(r.Min.Y), float32(r.Max.X), float32(r.Max.Y)

@@ -35,9 +35,9 @@ func TestPainterLayers(t *testing.T) {
 	}
 }
 
-// TestPainterKeepsPaths checks that an unchanged group of shapes is the
-// same path in the next frame, whatever the rectangles did, so Gio does
-// not upload it again.
+// TestPainterKeepsPaths checks that an unchanged group of shapes drawn as
+// outlines (too large for the atlas) is the same path in the next frame,
+// whatever the rectangles did, so Gio does not upload it again.
 func TestPainterKeepsPaths(t *testing.T) {
 	th := &Theme{}
 	var p Painter
@@ -45,10 +45,10 @@ func TestPainterKeepsPaths(t *testing.T) {
 	var paths []clip.PathSpec
 	for frame := range 3 {
 		ops.Reset()
-		gtx := p.Begin(layout.Context{Ops: &ops}, image.Pt(400, 300))
+		gtx := p.Begin(layout.Context{Ops: &ops}, image.Pt(1400, 300))
 		FillRect(gtx, image.Rect(0, 0, 20, 20+frame*30), color.NRGBA{G: 255, A: 255})
-		th.fillRRect(gtx, image.Rect(100, 10, 140, 30), 4, color.NRGBA{R: 255, A: 255})
-		th.fillRRect(gtx, image.Rect(110, 50, 130, 70), 4, color.NRGBA{R: 255, A: 255})
+		th.fillRRect(gtx, image.Rect(100, 10, 100+atlasPagePx, 30), 4, color.NRGBA{R: 255, A: 255})
+		th.fillRRect(gtx, image.Rect(110, 50, 110+atlasPagePx, 70), 4, color.NRGBA{R: 255, A: 255})
 		p.Flush(gtx, th)
 		if len(p.groups) != 1 {
 			t.Fatalf("frame %d: %d path groups, want 1", frame, len(p.groups))
@@ -57,5 +57,37 @@ func TestPainterKeepsPaths(t *testing.T) {
 	}
 	if paths[1] != paths[0] || paths[2] != paths[0] {
 		t.Error("an unchanged shape group was rebuilt")
+	}
+}
+
+// TestPainterKeepsAtlasShapes checks that shapes the atlas takes are
+// rendered once: one entry serves a shape wherever it is drawn, the next
+// frames draw the same entries and upload no page, and shapes of different
+// colours share one run.
+func TestPainterKeepsAtlasShapes(t *testing.T) {
+	th := &Theme{}
+	var p Painter
+	var ops op.Ops
+	for frame := range 3 {
+		ops.Reset()
+		gtx := p.Begin(layout.Context{Ops: &ops}, image.Pt(400, 300))
+		th.fillRRect(gtx, image.Rect(100, 10, 140, 30), 4, color.NRGBA{R: 255, A: 255})
+		th.fillRRect(gtx, image.Rect(200, 10, 240, 30), 4, color.NRGBA{R: 255, A: 255})
+		fillShape(gtx, shapeDesc{kind: shapeKnobArc, r: image.Rect(10, 100, 42, 132), pos: 0.3}, color.NRGBA{G: 255, A: 255})
+		for _, it := range p.items {
+			if k := p.keys[it.key]; k.kind != itemAtlasShape {
+				t.Fatalf("frame %d: a shape recorded as kind %d", frame, k.kind)
+			}
+		}
+		if len(p.keys) != 1 {
+			t.Fatalf("frame %d: %d keys for shapes of two colours, want 1", frame, len(p.keys))
+		}
+		if len(p.atlas.entries) != 2 {
+			t.Fatalf("frame %d: %d atlas entries, want 2 (one button in two places, one arc)", frame, len(p.atlas.entries))
+		}
+		if frame > 0 && p.atlas.pages[0].dirty {
+			t.Fatalf("frame %d: the page changed though no shape did", frame)
+		}
+		p.Flush(gtx, th)
 	}
 }

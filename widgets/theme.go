@@ -96,14 +96,13 @@ type MeterTheme struct {
 type Theme struct {
 	Shaper      *text.Shaper `json:"-"`
 	Face        font.Font    `json:"-"`
-	atlas       *textAtlas
-	TextSizeSp  unit.Sp     `json:"textSizeSp"`
-	SmallSizeSp unit.Sp     `json:"smallSizeSp"`
-	Palette     Palette     `json:"palette"`
-	Knob        KnobTheme   `json:"knob"`
-	Fader       FaderTheme  `json:"fader"`
-	Toggle      ToggleTheme `json:"toggle"`
-	Meter       MeterTheme  `json:"meter"`
+	TextSizeSp  unit.Sp      `json:"textSizeSp"`
+	SmallSizeSp unit.Sp      `json:"smallSizeSp"`
+	Palette     Palette      `json:"palette"`
+	Knob        KnobTheme    `json:"knob"`
+	Fader       FaderTheme   `json:"fader"`
+	Toggle      ToggleTheme  `json:"toggle"`
+	Meter       MeterTheme   `json:"meter"`
 }
 
 // ParseTheme reads a theme from JSON (see assets/theme.json) and gives it

@@ -25,7 +25,7 @@ import (
 // then lookups fail (the painter draws outlines instead) and, after the
 // frame, the atlas starts again empty and takes labels again.
 func TestAtlasFillsAndStartsAgain(t *testing.T) {
-	a := newTextAtlas()
+	a := newAtlas()
 	face := atlasFace{ppem: 40}
 	col := color.NRGBA{R: 255, A: 255}
 	var first atlasEntry
@@ -61,10 +61,10 @@ func TestAtlasFillsAndStartsAgain(t *testing.T) {
 	}
 }
 
-// TestAtlasTextLooksLikeOutlineText renders labels through a Painter (the
-// atlas) and directly (Gio's text outlines) on the GPU: the two pictures
+// TestAtlasLooksLikeOutlines renders labels and shapes through a Painter
+// (the atlas) and directly (Gio's outlines) on the GPU: the two pictures
 // must agree, in place, weight and colour.
-func TestAtlasTextLooksLikeOutlineText(t *testing.T) {
+func TestAtlasLooksLikeOutlines(t *testing.T) {
 	th, err := ParseTheme(assets.ThemeJSON)
 	if err != nil {
 		t.Fatal(err)
@@ -75,9 +75,9 @@ func TestAtlasTextLooksLikeOutlineText(t *testing.T) {
 		t.Skipf("no headless GPU (set EGL_PLATFORM=surfaceless with Mesa): %v", err)
 	}
 	defer w.Release()
+	var p Painter
 	draw := func(painted bool) *image.RGBA {
 		var ops op.Ops
-		var p Painter
 		gtx := layout.Context{Ops: &ops, Metric: unit.Metric{PxPerDp: 1.5, PxPerSp: 1.5}, Constraints: layout.Exact(size)}
 		paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect{Max: size}.Op())
 		root := gtx
@@ -101,6 +101,11 @@ func TestAtlasTextLooksLikeOutlineText(t *testing.T) {
 			th.label(c, 14, r.col, r.align, r.weight, r.txt)
 			st.Pop()
 		}
+		knob := image.Rect(250, 4, 290, 44)
+		fillShape(gtx, shapeDesc{kind: shapeKnobTrack, r: knob}, th.Palette.TextDim.NRGBA())
+		fillShape(gtx, shapeDesc{kind: shapeKnobArc, r: knob, pos: 0.8, bipolar: true}, th.Palette.Focus.NRGBA())
+		fillShape(gtx, shapeDesc{kind: shapeKnobPointer, r: knob, pos: 0.8}, th.Palette.Text.NRGBA())
+		th.fillRRect(gtx, image.Rect(240, 60, 310, 84), 4, th.Palette.TextDim.NRGBA())
 		if painted {
 			p.Flush(root, th)
 		}
@@ -114,8 +119,8 @@ func TestAtlasTextLooksLikeOutlineText(t *testing.T) {
 		return img
 	}
 	outline, atlas := draw(false), draw(true)
-	if th.atlas == nil || len(th.atlas.entries) != 3 {
-		t.Fatal("the painter did not draw the labels from the atlas")
+	if p.atlas == nil || len(p.atlas.entries) != 7 {
+		t.Fatal("the painter did not draw the labels and shapes from the atlas")
 	}
 	var sumOutline, sumAtlas, diff int
 	for i := 0; i < len(outline.Pix); i += 4 {
@@ -127,8 +132,8 @@ func TestAtlasTextLooksLikeOutlineText(t *testing.T) {
 		}
 	}
 	// The ink (brightness above the background) must match within 5%, and
-	// the pictures differ only in the anti-aliasing at the edges of glyphs
-	// (a glyph one pixel off would differ by about its whole ink).
+	// the pictures differ only in the anti-aliasing at the edges (a glyph
+	// or shape one pixel off would differ by about its whole ink).
 	bg := th.Palette.Bg.NRGBA()
 	base := (int(bg.R) + int(bg.G) + int(bg.B)) * size.X * size.Y
 	inkO, inkA := sumOutline-base, sumAtlas-base

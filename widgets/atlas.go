@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 
+	"gioui.org/f32"
 	"gioui.org/font"
 	"gioui.org/op/paint"
 	"golang.org/x/image/font/gofont/gobold"
@@ -12,11 +13,12 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
 
 	xfont "golang.org/x/image/font"
 )
 
-// Text atlas geometry: a page is one texture, uploaded again whole when a
+// Atlas geometry: a page is one texture, uploaded again whole when a
 // label is added to it, so pages are small (1 MiB); when every page is
 // full the atlas starts again empty after the frame, and labels are
 // rendered again as they are drawn.
@@ -25,23 +27,25 @@ const (
 	atlasPages  = 16
 )
 
-// textAtlas holds labels rendered on the CPU into a few textures, so the
-// GPU draws each label as an image of a texture it already has rather
-// than stencilling its outline every frame; see Painter. The glyphs come
+// atlas holds labels and shapes (knob arcs, rounded buttons) rendered on
+// the CPU into a few textures, so the GPU draws each as an image of a
+// texture it already has rather than stencilling its outline every frame;
+// see Painter. Each Painter has its own. The glyphs come
 // from the same Go fonts the Shaper uses (gioui.org/font/gofont), so a
 // label looks the same either way.
 //
-// Labels are looked up by text, face and colour. Readouts whose text
-// changes (a dragged fader's dB) add entries as they go; an entry is a few
-// hundred bytes and the atlas is bounded, so that costs an upload of one
-// page per new value, not memory.
-type textAtlas struct {
+// Labels are looked up by text, face and colour, shapes by outline and
+// colour. Readouts whose text changes (a dragged fader's dB) and a turned
+// knob's arc add entries as they go; the atlas is bounded, so that costs
+// an upload of one page per new value, not memory.
+type atlas struct {
 	faces   map[atlasFace]xfont.Face
 	entries map[atlasKey]atlasEntry
 	pages   []*atlasPage
-	mask    *image.Alpha
+	mask    []uint8 // coverage scratch of the entry being rendered
 	regular *sfnt.Font
 	bold    *sfnt.Font
+	raster  *vector.Rasterizer
 	full    bool
 }
 
@@ -51,11 +55,13 @@ type atlasFace struct {
 	ppem int
 }
 
-// atlasKey is one label as drawn: its text, face and colour.
+// atlasKey is one label as drawn (its text, face and colour) or one
+// shape (its outline and colour).
 type atlasKey struct {
-	txt  string
-	face atlasFace
-	col  color.NRGBA
+	txt   string
+	face  atlasFace
+	shape shapeDesc
+	col   color.NRGBA
 }
 
 // atlasEntry is where a label is in the atlas: src on page, with the pen
@@ -68,24 +74,25 @@ type atlasEntry struct {
 
 // atlasPage is one texture, filled in shelves from the top.
 type atlasPage struct {
-	img     *image.RGBA
-	op      paint.ImageOp
-	dirty   bool
-	x, y    int // next free place on the current shelf
-	shelfH  int
-	entries int
+	img    *image.RGBA
+	op     paint.ImageOp
+	dirty  bool
+	x, y   int // next free place on the current shelf
+	shelfH int
 }
 
-func newTextAtlas() *textAtlas {
-	return &textAtlas{
+func newAtlas() *atlas {
+	return &atlas{
 		faces:   make(map[atlasFace]xfont.Face),
 		entries: make(map[atlasKey]atlasEntry),
+		raster:  vector.NewRasterizer(0, 0),
 	}
 }
 
-// lookup returns the entry of k, rendering it first if needed; ok is false
-// when the label cannot be rendered (larger than a page, or no font).
-func (a *textAtlas) lookup(k atlasKey) (atlasEntry, bool) {
+// lookup returns the entry of label k, rendering it first if needed; ok
+// is false when the label cannot be rendered (larger than a page, no
+// font, or the atlas is full for this frame).
+func (a *atlas) lookup(k atlasKey) (atlasEntry, bool) {
 	if e, ok := a.entries[k]; ok {
 		return e, true
 	}
@@ -96,7 +103,34 @@ func (a *textAtlas) lookup(k atlasKey) (atlasEntry, bool) {
 	b, _ := xfont.BoundString(face, k.txt)
 	x0, y0 := b.Min.X.Floor()-1, b.Min.Y.Floor()-1
 	x1, y1 := b.Max.X.Ceil()+1, b.Max.Y.Ceil()+1
-	w, h := x1-x0, y1-y0
+	return a.render(k, image.Rect(0, 0, x1-x0, y1-y0), image.Pt(-x0, -y0), func(m *image.Alpha) {
+		d := xfont.Drawer{Dst: m, Src: image.Opaque, Face: face, Dot: fixed.P(-x0, -y0)}
+		d.DrawString(k.txt)
+	})
+}
+
+// lookupShape returns the entry of shape d (at the origin: d.r.Min is 0)
+// in colour c, rasterised on the CPU the first time; its dot is where
+// d.r.Min goes. ok is false as for lookup.
+func (a *atlas) lookupShape(d shapeDesc, c color.NRGBA) (atlasEntry, bool) {
+	k := atlasKey{shape: d, col: c}
+	if e, ok := a.entries[k]; ok {
+		return e, true
+	}
+	// Anti-aliasing and the focus ring reach a little beyond d.r.
+	const pad = 3
+	size := d.r.Size().Add(image.Pt(2*pad, 2*pad))
+	return a.render(k, image.Rectangle{Max: size}, image.Pt(pad, pad), func(m *image.Alpha) {
+		a.raster.Reset(size.X, size.Y)
+		d.build(rasterPath{a.raster}, image.Pt(pad, pad))
+		a.raster.Draw(m, m.Rect, image.Opaque, image.Point{})
+	})
+}
+
+// render places an entry of size r.Size() for k, clears its mask, lets
+// draw fill the mask and tints it into the page.
+func (a *atlas) render(k atlasKey, r image.Rectangle, dot image.Point, draw func(m *image.Alpha)) (atlasEntry, bool) {
+	w, h := r.Dx(), r.Dy()
 	if w <= 0 || h <= 0 || w > atlasPagePx || h > atlasPagePx {
 		return atlasEntry{}, false
 	}
@@ -105,29 +139,36 @@ func (a *textAtlas) lookup(k atlasKey) (atlasEntry, bool) {
 		return atlasEntry{}, false
 	}
 	pg := a.pages[pi]
-	src := image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}
-	if a.mask == nil || a.mask.Rect.Dx() < w || a.mask.Rect.Dy() < h {
-		a.mask = image.NewAlpha(image.Rect(0, 0, max(w, 256), max(h, 64)))
+	// The mask is contiguous (stride w): the rasteriser's fast path
+	// writes it as one run.
+	if cap(a.mask) < w*h {
+		a.mask = make([]uint8, w*h)
 	}
-	m := a.mask.SubImage(image.Rect(0, 0, w, h)).(*image.Alpha)
-	for y := 0; y < h; y++ {
-		clear(m.Pix[y*m.Stride : y*m.Stride+w])
-	}
-	d := xfont.Drawer{Dst: m, Src: image.Opaque, Face: face, Dot: fixed.P(-x0, -y0)}
-	d.DrawString(k.txt)
-	a.tint(pg.img, src.Min, m, k.col)
+	m := &image.Alpha{Pix: a.mask[:w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
+	clear(m.Pix)
+	draw(m)
+	a.tint(pg.img, at, m, k.col)
 	pg.dirty = true
-	pg.entries++
-	e := atlasEntry{page: pi, src: src, dot: image.Pt(-x0, -y0)}
+	e := atlasEntry{page: pi, src: image.Rectangle{Min: at, Max: at.Add(image.Pt(w, h))}, dot: dot}
 	a.entries[k] = e
 	return e, true
 }
+
+// rasterPath lets shapeDesc.build write into a CPU rasteriser.
+type rasterPath struct{ z *vector.Rasterizer }
+
+func (p rasterPath) MoveTo(to f32.Point) { p.z.MoveTo(to.X, to.Y) }
+func (p rasterPath) LineTo(to f32.Point) { p.z.LineTo(to.X, to.Y) }
+func (p rasterPath) CubeTo(c0, c1, to f32.Point) {
+	p.z.CubeTo(c0.X, c0.Y, c1.X, c1.Y, to.X, to.Y)
+}
+func (p rasterPath) Close() { p.z.ClosePath() }
 
 // tint writes mask m into dst at at in colour c, as premultiplied sRGB
 // whose linear value is c's linear value times the coverage: Gio decodes
 // textures from sRGB and blends in linear light, as it does when it fills
 // a text outline, so both ways of drawing text look the same.
-func (a *textAtlas) tint(dst *image.RGBA, at image.Point, m *image.Alpha, c color.NRGBA) {
+func (a *atlas) tint(dst *image.RGBA, at image.Point, m *image.Alpha, c color.NRGBA) {
 	lin := [3]float64{srgbToLinear(c.R), srgbToLinear(c.G), srgbToLinear(c.B)}
 	alpha := float64(c.A) / 255
 	var lut [256][4]uint8
@@ -165,7 +206,7 @@ func linearToSRGB(l float64) uint8 {
 // place finds room for a w×h label, opening a page when needed. When
 // every page is full it fails and marks the atlas full: the painter then
 // starts it again empty after the frame, whose items still refer to it.
-func (a *textAtlas) place(w, h int) (page int, at image.Point, ok bool) {
+func (a *atlas) place(w, h int) (page int, at image.Point, ok bool) {
 	for {
 		if n := len(a.pages); n > 0 {
 			pg := a.pages[n-1]
@@ -188,7 +229,7 @@ func (a *textAtlas) place(w, h int) (page int, at image.Point, ok bool) {
 }
 
 // endFrame starts the atlas again empty if it filled up during the frame.
-func (a *textAtlas) endFrame() {
+func (a *atlas) endFrame() {
 	if !a.full {
 		return
 	}
@@ -198,7 +239,7 @@ func (a *textAtlas) endFrame() {
 }
 
 // imageOp returns the texture of page, made again after the page changed.
-func (a *textAtlas) imageOp(page int) paint.ImageOp {
+func (a *atlas) imageOp(page int) paint.ImageOp {
 	pg := a.pages[page]
 	if pg.dirty {
 		pg.op = paint.NewImageOp(pg.img)
@@ -207,7 +248,7 @@ func (a *textAtlas) imageOp(page int) paint.ImageOp {
 	return pg.op
 }
 
-func (a *textAtlas) face(f atlasFace) (xfont.Face, bool) {
+func (a *atlas) face(f atlasFace) (xfont.Face, bool) {
 	if face, ok := a.faces[f]; ok {
 		return face, true
 	}
