@@ -347,10 +347,16 @@ func place(gtx layout.Context, x, y, w, h int) (layout.Context, widgets.Stack) {
 
 // panel draws a section's background with square corners: large rounded
 // shapes are paths, which a software rasteriser stencils every frame,
-// while rectangles cost almost nothing.
+// while rectangles cost little. The edge is four thin rectangles around
+// the fill, not a rectangle under it: a software rasteriser pays for every
+// pixel painted, and panels cover most of the window.
 func panel(gtx layout.Context, th *widgets.Theme, r image.Rectangle) {
-	widgets.FillRect(gtx, r, th.Palette.PanelEdge.NRGBA())
-	widgets.FillRect(gtx, r.Inset(max(1, gtx.Dp(1))), th.Palette.Panel.NRGBA())
+	e, edge := max(1, gtx.Dp(1)), th.Palette.PanelEdge.NRGBA()
+	widgets.FillRect(gtx, image.Rect(r.Min.X, r.Min.Y, r.Max.X, r.Min.Y+e), edge)
+	widgets.FillRect(gtx, image.Rect(r.Min.X, r.Max.Y-e, r.Max.X, r.Max.Y), edge)
+	widgets.FillRect(gtx, image.Rect(r.Min.X, r.Min.Y+e, r.Min.X+e, r.Max.Y-e), edge)
+	widgets.FillRect(gtx, image.Rect(r.Max.X-e, r.Min.Y+e, r.Max.X, r.Max.Y-e), edge)
+	widgets.FillRect(gtx, r.Inset(e), th.Palette.Panel.NRGBA())
 }
 
 func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {

@@ -69,7 +69,7 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	size := image.Pt(320, 120)
+	size := image.Pt(700, 700)
 	w, err := headless.NewWindow(size.X, size.Y)
 	if err != nil {
 		t.Skipf("no headless GPU (set EGL_PLATFORM=surfaceless with Mesa): %v", err)
@@ -96,8 +96,8 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 		}
 		for i, r := range rows {
 			c := gtx
-			c.Constraints = layout.Exact(image.Pt(size.X, size.Y/3))
-			st := Offset(c, image.Pt(0, i*size.Y/3))
+			c.Constraints = layout.Exact(image.Pt(320, 40))
+			st := Offset(c, image.Pt(0, i*40))
 			th.label(c, 14, r.col, r.align, r.weight, r.txt)
 			st.Pop()
 		}
@@ -106,6 +106,9 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 		fillShape(gtx, shapeDesc{kind: shapeKnobArc, r: knob, pos: 0.8, bipolar: true}, th.Palette.Focus.NRGBA())
 		fillShape(gtx, shapeDesc{kind: shapeKnobPointer, r: knob, pos: 0.8}, th.Palette.Text.NRGBA())
 		th.fillRRect(gtx, image.Rect(240, 60, 310, 84), 4, th.Palette.TextDim.NRGBA())
+		// Too long for a page: drawn as two ends and a rectangle.
+		th.fillRRect(gtx, image.Rect(660, 20, 668, 680), 4, th.Palette.Focus.NRGBA())
+		th.fillRRect(gtx, image.Rect(20, 660, 640, 666), 3, th.Palette.Text.NRGBA())
 		if painted {
 			p.Flush(root, th)
 		}
@@ -119,7 +122,7 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 		return img
 	}
 	outline, atlas := draw(false), draw(true)
-	if p.atlas == nil || len(p.atlas.entries) != 7 {
+	if p.atlas == nil || len(p.atlas.entries) != 9 {
 		t.Fatal("the painter did not draw the labels and shapes from the atlas")
 	}
 	var sumOutline, sumAtlas, diff int
@@ -132,8 +135,9 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 		}
 	}
 	// The ink (brightness above the background) must match within 5%, and
-	// the pictures differ only in the anti-aliasing at the edges (a glyph
-	// or shape one pixel off would differ by about its whole ink).
+	// the pictures differ only in the anti-aliasing at the edges: 0.8% of
+	// the ink when measured; a label or shape one pixel off differs by
+	// about its whole ink, and the smallest (a label row) is 5% of it.
 	bg := th.Palette.Bg.NRGBA()
 	base := (int(bg.R) + int(bg.G) + int(bg.B)) * size.X * size.Y
 	inkO, inkA := sumOutline-base, sumAtlas-base
@@ -141,8 +145,8 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 		t.Errorf("ink: outlines %d, atlas %d", inkO, inkA)
 	}
 	t.Logf("ink: outlines %d, atlas %d; difference %d", inkO, inkA, diff)
-	if diff > inkO/5 {
-		t.Errorf("pictures differ by %d, a fifth of the ink is %d", diff, inkO/5)
+	if diff > inkO/40 {
+		t.Errorf("pictures differ by %d, over 2.5%% of the ink (%d)", diff, inkO)
 	}
 }
 

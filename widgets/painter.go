@@ -244,6 +244,9 @@ func fillShape(gtx layout.Context, d shapeDesc, c color.NRGBA) {
 	if b.Empty() || c.A == 0 {
 		return
 	}
+	if d.kind == shapeRRect && p.addLongRRect(d, c) {
+		return
+	}
 	at := d.r.Min
 	d.r = d.r.Sub(at)
 	if e, ok := p.atlas.lookupShape(d, c); ok {
@@ -252,6 +255,57 @@ func fillShape(gtx layout.Context, d shapeDesc, c color.NRGBA) {
 	}
 	d.r = d.r.Add(at)
 	p.add(groupKey{kind: itemShape, col: c, clip: p.clip}, b, paintItem{shape: d})
+}
+
+// addLongRRect records a rounded rectangle too long for an atlas page (a
+// fader's track) as its two rounded ends, from the atlas, and the
+// rectangle between them; it reports false for any other, which is drawn
+// whole. d is in window coordinates.
+func (p *Painter) addLongRRect(d shapeDesc, c color.NRGBA) bool {
+	w, h := d.r.Dx(), d.r.Dy()
+	vertical := h > atlasPagePx/2 && w <= atlasPagePx/2
+	if !vertical && !(w > atlasPagePx/2 && h <= atlasPagePx/2) {
+		return false
+	}
+	rad := min(d.radius, w/2, h/2)
+	end := shapeDesc{kind: shapeRRect, radius: rad, r: image.Rect(0, 0, w, 2*rad)}
+	if !vertical {
+		end.r = image.Rect(0, 0, 2*rad, h)
+	}
+	e, ok := p.atlas.lookupShape(end, c)
+	if !ok {
+		return false
+	}
+	// The entry is both ends joined; each end is drawn from its half, with
+	// the dot moved so the same texel still lands on the same pixel.
+	first, second := e, e
+	mid, far := d.r, d.r.Min
+	if vertical {
+		cut := e.src.Min.Y + e.dot.Y + rad
+		first.src.Max.Y = cut
+		second.src.Min.Y, second.dot.Y = cut, e.dot.Y-(cut-e.src.Min.Y)
+		mid.Min.Y, mid.Max.Y = d.r.Min.Y+rad, d.r.Max.Y-rad
+		far.Y = d.r.Max.Y - 2*rad
+	} else {
+		cut := e.src.Min.X + e.dot.X + rad
+		first.src.Max.X = cut
+		second.src.Min.X, second.dot.X = cut, e.dot.X-(cut-e.src.Min.X)
+		mid.Min.X, mid.Max.X = d.r.Min.X+rad, d.r.Max.X-rad
+		far.X = d.r.Max.X - 2*rad
+	}
+	for _, part := range [...]struct {
+		e  atlasEntry
+		at image.Point
+	}{{first, d.r.Min}, {second, far}} {
+		b := part.e.src.Sub(part.e.src.Min).Add(part.at.Sub(part.e.dot)).Intersect(p.clip)
+		if !b.Empty() {
+			p.add(groupKey{kind: itemAtlasShape, clip: p.clip}, b, paintItem{r: image.Rectangle{Min: part.at}, atlas: part.e})
+		}
+	}
+	if mid = mid.Intersect(p.clip); !mid.Empty() {
+		p.add(groupKey{kind: itemRect, col: c}, mid, paintItem{r: mid})
+	}
+	return true
 }
 
 // add places it in the lowest layer above every earlier item of another
