@@ -44,6 +44,8 @@ func (u *UI) Apply(c mixer.Command) {
 		s.Limiter, u.limiter.On = on, on
 	case mixer.ParamMasterMono:
 		s.Mono, u.mono.On = on, on
+	default:
+		u.studio.apply(u, c.Param, v, on)
 	}
 }
 

@@ -29,17 +29,14 @@ func notifySignals() <-chan os.Signal {
 }
 
 // runHeadless keeps the engine running with no window until a signal
-// arrives; with meters it prints a meter line to stdout every
-// meterLineEvery. It returns the exit code; the caller saves the state.
+// arrives. It saves what MIDI and OSC change (the session's remote rings,
+// drained every meterDrainInterval); with meters it prints a meter line to
+// stdout every meterLineEvery. It returns the exit code; the caller saves
+// the state.
 func runHeadless(s *session, meters bool, stdout, stderr io.Writer, sigs <-chan os.Signal) int {
 	info := s.backend.Info()
 	fmt.Fprintf(stderr, "linuxdj: headless on %s, %d Hz, %d frames per period; SIGINT or SIGTERM stops\n",
 		info.Backend, info.SampleRateHz, info.PeriodFrames)
-	if !meters {
-		sig := <-sigs
-		fmt.Fprintf(stderr, "linuxdj: %v: stopping\n", sig)
-		return 0
-	}
 	drain := time.NewTicker(meterDrainInterval)
 	defer drain.Stop()
 	var (
@@ -54,6 +51,10 @@ func runHeadless(s *session, meters bool, stdout, stderr io.Writer, sigs <-chan 
 			fmt.Fprintf(stderr, "linuxdj: %v: stopping\n", sig)
 			return 0
 		case now := <-drain.C:
+			s.applyRemote()
+			if !meters {
+				continue
+			}
 			for src.TryPopInto(&frame) {
 				ml.add(&frame)
 			}

@@ -13,8 +13,12 @@ import (
 	"github.com/linuxdj/linuxdj/widgets"
 )
 
-// panelButtonWDp is the width of a panel's button in the crossfader row.
-const panelButtonWDp = 92
+// The width of a panel's button in the crossfader row, and the least it
+// narrows to in a small window.
+const (
+	panelButtonWDp    = 92
+	minPanelButtonWDp = 56
+)
 
 // sidePanel is a view that opens over the strips from its button at the
 // right end of the crossfader row (scenes, connections, MIDI mappings).
@@ -51,13 +55,18 @@ func (u *UI) setOpen(p *sidePanel) {
 	}
 }
 
-// layoutPanelButtons draws the panels' buttons right-aligned in gtx and
-// returns their total width. A button that opens a panel closes the one
-// that was open.
-func (u *UI) layoutPanelButtons(gtx layout.Context) int {
+// layoutPanelButtons draws the panels' buttons right-aligned in gtx,
+// narrower than usual when they would take more than maxW, and returns
+// their total width. A button that opens a panel closes the one that was
+// open.
+func (u *UI) layoutPanelButtons(gtx layout.Context, maxW int) int {
 	th := u.Theme
 	open := u.openPanel()
-	bw, gap, bh := gtx.Dp(panelButtonWDp), gtx.Dp(gapDp), th.ButtonHeight(gtx)
+	gap, bh := gtx.Dp(gapDp), th.ButtonHeight(gtx)
+	bw := gtx.Dp(panelButtonWDp)
+	if n := len(u.panels); n > 0 {
+		bw = max(min(bw, maxW/n-gap), gtx.Dp(minPanelButtonWDp))
+	}
 	w := len(u.panels) * (bw + gap)
 	x := gtx.Constraints.Max.X - w
 	for _, p := range u.panels {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/linuxdj/linuxdj/backend/jack"
+	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/state"
 )
@@ -57,6 +58,18 @@ func toMixerState(m *state.Mixer) *MixerState {
 		Master: g.MasterLevel, Booth: g.BoothLevel, Phones: g.PhonesLevel,
 		CueMix: g.CueMix, SplitCue: g.SplitCue, Limiter: g.Limiter, Mono: g.MasterMono,
 		Channels: make([]ChannelState, len(m.Channels)),
+		Talkover: TalkoverState{
+			Mode:        max(0, slices.Index(state.TalkoverModes, g.Talkover.Mode)),
+			ThresholdDB: g.Talkover.ThresholdDB, DepthDB: g.Talkover.DepthDB,
+			AttackMs: g.Talkover.AttackMs, ReleaseMs: g.Talkover.ReleaseMs,
+		},
+		Monitor: MonitorState{
+			Source:  max(0, slices.Index(state.MonitorSources, g.Monitor.Source)),
+			LevelDB: g.Monitor.LevelDB, Dim: g.Monitor.Dim, DimDB: g.Monitor.DimDB,
+			Mono: g.Monitor.Mono, Mute: g.Monitor.Mute, PolarityL: g.Monitor.PolarityL,
+			SpeakerA: g.Monitor.SpeakerA, SpeakerB: g.Monitor.SpeakerB,
+			TrimADB: g.Monitor.TrimADB, TrimBDB: g.Monitor.TrimBDB,
+		},
 	}
 	for i := range s.Channels {
 		c := &m.Controls.Channels[i]
@@ -80,6 +93,17 @@ func fromMixerState(s *MixerState, m *state.Mixer) {
 	g.Crossfader, g.CrossfaderCurve, g.CrossfaderReverse = s.Crossfader, s.CrossfaderCurve, s.CrossfaderReverse
 	g.MasterLevel, g.BoothLevel, g.PhonesLevel = s.Master, s.Booth, s.Phones
 	g.CueMix, g.SplitCue, g.Limiter, g.MasterMono = s.CueMix, s.SplitCue, s.Limiter, s.Mono
+	t, mon := s.Talkover, s.Monitor
+	g.Talkover = state.TalkoverControls{
+		Mode:        state.TalkoverModes[min(max(t.Mode, 0), len(state.TalkoverModes)-1)],
+		ThresholdDB: t.ThresholdDB, DepthDB: t.DepthDB, AttackMs: t.AttackMs, ReleaseMs: t.ReleaseMs,
+	}
+	g.Monitor = state.MonitorControls{
+		Source:  state.MonitorSources[min(max(mon.Source, 0), len(state.MonitorSources)-1)],
+		LevelDB: mon.LevelDB, Dim: mon.Dim, DimDB: mon.DimDB, Mono: mon.Mono, Mute: mon.Mute,
+		PolarityL: mon.PolarityL, SpeakerA: mon.SpeakerA, SpeakerB: mon.SpeakerB,
+		TrimADB: mon.TrimADB, TrimBDB: mon.TrimBDB,
+	}
 	for i := range s.Channels {
 		cs, c := &s.Channels[i], &m.Controls.Channels[i]
 		m.Channels[i].Name = cs.Name
@@ -183,6 +207,63 @@ func (s *store) close() error {
 	return s.save()
 }
 
+// setMappings saves the window's new set of MIDI mappings.
+func (s *store) setMappings(ms []midi.Mapping) {
+	ms = slices.Clone(ms)
+	s.update(func(m *state.Mixer) { m.MIDI = ms })
+}
+
+// The scenes panel's sceneStore: each change first takes the window's
+// live model, so the saved controls are what the user sees.
+
+func (s *store) sceneNames() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.model.SceneNames()
+}
+
+func (s *store) saveScene(name string, cur *MixerState) {
+	s.update(func(m *state.Mixer) {
+		fromMixerState(cur, m)
+		// A copy: the autosaver may be writing a snapshot that shares
+		// the old slice, and SaveScene replaces in place.
+		m.Scenes = slices.Clone(m.Scenes)
+		m.SaveScene(name)
+	})
+}
+
+func (s *store) recallScene(name string, cur *MixerState) (next *MixerState, err error) {
+	s.update(func(m *state.Mixer) {
+		fromMixerState(cur, m)
+		if err = m.RecallScene(name); err == nil {
+			next = toMixerState(m)
+		}
+	})
+	return next, err
+}
+
+func (s *store) deleteScene(name string) {
+	s.update(func(m *state.Mixer) {
+		m.Scenes = slices.Clone(m.Scenes) // as in saveScene
+		m.DeleteScene(name)
+	})
+}
+
+func (s *store) toggleCompare(cur *MixerState) (active string, next *MixerState) {
+	s.update(func(m *state.Mixer) {
+		fromMixerState(cur, m)
+		active = m.ToggleCompare()
+		next = toMixerState(m)
+	})
+	return active, next
+}
+
+func (s *store) compareActive() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.model.Compare.Active
+}
+
 // reportLoad tells the user on stderr what loading the state did.
 func reportLoad(w io.Writer, path string, rep state.Report) {
 	for _, p := range rep.Problems {
@@ -236,5 +317,6 @@ func sameMixerState(a, b *MixerState) bool {
 		a.CrossfaderReverse == b.CrossfaderReverse && a.Master == b.Master &&
 		a.Booth == b.Booth && a.Phones == b.Phones && a.CueMix == b.CueMix &&
 		a.SplitCue == b.SplitCue && a.Limiter == b.Limiter && a.Mono == b.Mono &&
+		a.Talkover == b.Talkover && a.Monitor == b.Monitor &&
 		slices.Equal(a.Channels, b.Channels)
 }

@@ -157,6 +157,11 @@ func TestGUIModelRoundTrip(t *testing.T) {
 	gui := &MixerState{
 		Crossfader: -0.4, CrossfaderCurve: 0.8, CrossfaderReverse: true,
 		Master: 0.6, Booth: 0.5, Phones: 0.4, CueMix: 0.3, SplitCue: true, Limiter: false, Mono: true,
+		Talkover: TalkoverState{Mode: mixer.TalkoverAuto, ThresholdDB: -40, DepthDB: -20, AttackMs: 10, ReleaseMs: 800},
+		Monitor: MonitorState{
+			Source: mixer.MonitorCue, LevelDB: -6, Dim: true, DimDB: -30, Mono: true, Mute: true, PolarityL: true,
+			SpeakerA: false, SpeakerB: true, TrimADB: -2, TrimBDB: 1.5,
+		},
 	}
 	modes := []mixer.MeterMode{mixer.MeterPeakRMS, mixer.MeterVU, mixer.MeterPPMII, mixer.MeterK20, mixer.MeterK12}
 	for i := range m.Channels {

@@ -5,12 +5,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/backend/jack"
+	"github.com/linuxdj/linuxdj/control/midi"
+	"github.com/linuxdj/linuxdj/control/nsm"
+	"github.com/linuxdj/linuxdj/control/osc"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/mixer/rt"
+	"github.com/linuxdj/linuxdj/recorder"
 	"github.com/linuxdj/linuxdj/state"
 )
 
@@ -32,7 +37,11 @@ type options struct {
 	headless      bool
 	meters        bool
 	listDevices   bool
+	oscPort       int
+	oscHost       string
 	version       bool
+	recordDir     string
+	recordFormat  string
 }
 
 // parseFlags reads args. When exit is true the caller returns code at once
@@ -41,7 +50,8 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int, exit bool
 	fs := flag.NewFlagSet("linuxdj", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.backend, "backend", "auto", "sound system: "+strings.Join(backendNames, ", ")+
-		" (auto: JACK when a server answers, else ALSA when a device exists, else null)")
+		" (auto: JACK when a server answers, else ALSA when a device exists, else null);"+
+		" MIDI control needs jack, the only one with MIDI ports")
 	fs.StringVar(&o.device, "device", "", "alsa: playback device, e.g. hw:0 or hw:0,0 (with --backend auto, chooses ALSA)")
 	fs.StringVar(&o.captureDevice, "capture-device", "", "alsa: capture device for the inputs (default: none)")
 	fs.StringVar(&o.clientName, "client-name", "", "jack: client name (default "+jack.DefaultClientName+")")
@@ -54,6 +64,10 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int, exit bool
 	fs.BoolVar(&o.meters, "meters", false, "headless: print peak levels in dBFS to stdout four times a second")
 	fs.BoolVar(&o.listDevices, "list-devices", false, "list JACK ports and ALSA devices, and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.IntVar(&o.oscPort, "osc-port", 0, "UDP port for OSC control of every control (default 0: off; see docs/OSC.md)")
+	fs.StringVar(&o.oscHost, "osc-host", defaultOSCHost, "address OSC control listens on; a non-loopback one accepts other machines")
+	fs.StringVar(&o.recordDir, "record-dir", "", "where the record button puts files (default $XDG_MUSIC_DIR/Linux DJ)")
+	fs.StringVar(&o.recordFormat, "record-format", "wav32", "recording format: "+strings.Join(recordFormatNames, ", "))
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return o, 0, true
@@ -77,6 +91,12 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int, exit bool
 		return bad("--device %s: only the alsa backend opens devices (got --backend %s)", o.device, o.backend)
 	case o.captureDevice != "" && o.device == "" && o.backend != "alsa":
 		return bad("--capture-device needs --device or --backend alsa")
+	case !slices.Contains(recordFormatNames, o.recordFormat):
+		return bad("--record-format %s: want one of %s", o.recordFormat, strings.Join(recordFormatNames, ", "))
+	case o.oscPort < 0 || o.oscPort > 65535:
+		return bad("--osc-port %d: want 1 to 65535, or 0 for off", o.oscPort)
+	case o.oscHost != defaultOSCHost && o.oscPort == 0:
+		return bad("--osc-host needs --osc-port")
 	case o.clientName != "" && o.backend != "auto" && o.backend != "jack":
 		return bad("--client-name: only the jack backend has a client name (got --backend %s)", o.backend)
 	}
@@ -105,12 +125,26 @@ func runMixer(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fmt.Fprintf(stderr, "linuxdj: backend %s: %s\n", name, why)
+	ns, err := joinNSMFromEnv(&o, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "linuxdj: %v\n", err)
+		return 1
+	}
 	s, code := openSession(o, name, stderr)
 	if s == nil {
+		ns.close(errors.New("the state or the backend could not be opened"))
 		return code
 	}
-	if err := s.start(); err != nil {
-		fmt.Fprintf(stderr, "linuxdj: could not start the %s backend: %v\n", s.backend.Name(), err)
+	err = s.startRemote(o, ns)
+	if err == nil {
+		if err = s.start(); err != nil {
+			err = fmt.Errorf("could not start the %s backend: %w", s.backend.Name(), err)
+		}
+	}
+	ns.started(err)
+	if err != nil {
+		fmt.Fprintf(stderr, "linuxdj: %v\n", err)
+		s.closeRemote()
 		s.store.auto.Close()
 		return 1
 	}
@@ -122,6 +156,11 @@ func runMixer(args []string, stdout, stderr io.Writer) int {
 		werr := runWindow(windowConfig{
 			cfg: s.cfg, state: gui, cmds: s.cmds, meters: s.eng.Meters(), backend: s.backend,
 			observe: newGUIObserver(s.store, gui).observe,
+			remote:  s.remote, remoteApplied: s.remoteApplied, mapper: s.mapper,
+			scenes: s.store, saveMappings: s.store.setMappings,
+
+			connectHintDismissed: s.store.connectHintDismissed(), dismissConnectHint: s.store.dismissConnectHint,
+			rec: s.rec, duckGainDB: s.eng.TalkoverGainDB,
 		})
 		if werr != nil {
 			fmt.Fprintf(stderr, "linuxdj: window: %v\n", werr)
@@ -145,6 +184,16 @@ type session struct {
 	cmds    *rt.Ring[mixer.Command]
 	store   *store
 	stderr  io.Writer
+	rec     *recordCtl
+	// proc is what the backend drives: the engine, or on JACK the engine
+	// behind the MIDI bridge (see remote.go).
+	proc   backend.Processor
+	mapper *midi.Mapper // nil without MIDI (backends other than JACK)
+	// remote are the rings of commands MIDI and OSC made, for the window
+	// or the headless loop to show and save.
+	remote []*rt.Ring[mixer.Command]
+	osc    *osc.Server // nil unless OSC control or NSM is on
+	nsm    *nsm.Client // nil unless a session manager runs the app
 }
 
 // openSession loads the state, builds the engine from it with the whole
@@ -178,7 +227,7 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 		fmt.Fprintf(stderr, "linuxdj: %v\n", err)
 		return nil, 2
 	}
-	s := &session{cfg: cfg, eng: eng, cmds: eng.NewCommandRing(commandRingSize), stderr: stderr}
+	s := &session{cfg: cfg, eng: eng, proc: eng, cmds: eng.NewCommandRing(commandRingSize), stderr: stderr}
 	for _, c := range saved.Commands(nil) {
 		s.cmds.TryPush(c)
 	}
@@ -192,6 +241,8 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 		return nil, 2
 	}
 	s.store = newStore(path, saved, stderr)
+	format, _ := recordFormatByName(o.recordFormat)
+	s.rec = newRecordCtl(s.eng, recorder.New(recorder.Options{}), o.recordDir, format, func() int { return s.backend.Info().SampleRateHz })
 	if jb, ok := s.backend.(*jack.Backend); ok {
 		s.store.jack = jb
 	}
@@ -201,7 +252,7 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 // start starts the backend. On JACK the first run's auto-connect has now
 // happened, so the state stops being a first run.
 func (s *session) start() error {
-	if err := s.backend.Start(s.eng); err != nil {
+	if err := s.backend.Start(s.proc); err != nil {
 		return err
 	}
 	if s.store.jack != nil && s.store.model.FirstRun {
@@ -217,13 +268,20 @@ func (s *session) send(c mixer.Command) {
 	s.cmds.TryPush(c)
 }
 
-// stop ends the stream and saves the state.
+// stop ends the stream and saves the state, unless a session manager runs
+// the app: then unsaved changes are the manager's to save (control/nsm).
 func (s *session) stop() error {
+	s.closeRemote()
 	var errs []error
+	if err := s.rec.close(); err != nil {
+		errs = append(errs, fmt.Errorf("finishing the recording: %w", err))
+	}
 	if err := s.backend.Stop(); err != nil {
 		errs = append(errs, fmt.Errorf("stopping %s: %w", s.backend.Name(), err))
 	}
-	if err := s.store.close(); err != nil {
+	if s.nsm != nil {
+		s.store.auto.Close()
+	} else if err := s.store.close(); err != nil {
 		errs = append(errs, fmt.Errorf("saving the state: %w", err))
 	}
 	return errors.Join(errs...)

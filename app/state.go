@@ -40,6 +40,35 @@ type MixerState struct {
 	SplitCue          bool           `json:"splitCue"`
 	Limiter           bool           `json:"limiter"`
 	Mono              bool           `json:"mono"`
+	Talkover          TalkoverState  `json:"talkover"`
+	Monitor           MonitorState   `json:"monitor"`
+}
+
+// TalkoverState is the mic ducking as the user set it, in the engine's
+// units (mixer/command.go). The hold-to-talk button is not part of it: it
+// is on only while held.
+type TalkoverState struct {
+	Mode        int     `json:"mode"` // mixer.TalkoverOff, TalkoverAuto or TalkoverManual
+	ThresholdDB float64 `json:"thresholdDB"`
+	DepthDB     float64 `json:"depthDB"`
+	AttackMs    float64 `json:"attackMs"`
+	ReleaseMs   float64 `json:"releaseMs"`
+}
+
+// MonitorState is the studio monitor section. Talkback is held, so it is
+// not part of it.
+type MonitorState struct {
+	Source    int     `json:"source"`  // mixer.MonitorMaster, MonitorCue or MonitorExternal
+	LevelDB   float64 `json:"levelDB"` // mixer.MonitorReferenceDB is the calibrated reference
+	Dim       bool    `json:"dim"`
+	DimDB     float64 `json:"dimDB"`
+	Mono      bool    `json:"mono"`
+	Mute      bool    `json:"mute"`
+	PolarityL bool    `json:"polarityL"`
+	SpeakerA  bool    `json:"speakerA"`
+	SpeakerB  bool    `json:"speakerB"`
+	TrimADB   float64 `json:"trimADB"`
+	TrimBDB   float64 `json:"trimBDB"`
 }
 
 // unityFaderPos is the fader position of 0 dB in the engine's fader law.
@@ -55,6 +84,13 @@ func NewMixerState(cfg mixer.Config) *MixerState {
 		CueMix:          0.5,
 		CrossfaderCurve: 0,
 		Limiter:         true,
+		Talkover: TalkoverState{
+			Mode: mixer.TalkoverOff, ThresholdDB: mixer.DefaultTalkoverThresholdDB, DepthDB: mixer.DefaultTalkoverDepthDB,
+			AttackMs: mixer.DefaultTalkoverAttackMs, ReleaseMs: mixer.DefaultTalkoverReleaseMs,
+		},
+		Monitor: MonitorState{
+			Source: mixer.MonitorMaster, LevelDB: mixer.MonitorReferenceDB, DimDB: mixer.DefaultMonitorDimDB, SpeakerA: true,
+		},
 	}
 	for i, c := range cfg.Channels {
 		assign := mixer.XfaderA
@@ -111,5 +147,21 @@ func (s *MixerState) Commands(dst []mixer.Command) []mixer.Command {
 		mixer.Command{Param: mixer.ParamSplitCue, Value: b(s.SplitCue)},
 		mixer.Command{Param: mixer.ParamLimiter, Value: b(s.Limiter)},
 		mixer.Command{Param: mixer.ParamMasterMono, Value: b(s.Mono)},
+		mixer.Command{Param: mixer.ParamTalkoverMode, Value: float32(s.Talkover.Mode)},
+		mixer.Command{Param: mixer.ParamTalkoverThresholdDB, Value: float32(s.Talkover.ThresholdDB)},
+		mixer.Command{Param: mixer.ParamTalkoverDepthDB, Value: float32(s.Talkover.DepthDB)},
+		mixer.Command{Param: mixer.ParamTalkoverAttackMs, Value: float32(s.Talkover.AttackMs)},
+		mixer.Command{Param: mixer.ParamTalkoverReleaseMs, Value: float32(s.Talkover.ReleaseMs)},
+		mixer.Command{Param: mixer.ParamMonitorSource, Value: float32(s.Monitor.Source)},
+		mixer.Command{Param: mixer.ParamMonitorLevelDB, Value: float32(s.Monitor.LevelDB)},
+		mixer.Command{Param: mixer.ParamMonitorDim, Value: b(s.Monitor.Dim)},
+		mixer.Command{Param: mixer.ParamMonitorDimDB, Value: float32(s.Monitor.DimDB)},
+		mixer.Command{Param: mixer.ParamMonitorMono, Value: b(s.Monitor.Mono)},
+		mixer.Command{Param: mixer.ParamMonitorMute, Value: b(s.Monitor.Mute)},
+		mixer.Command{Param: mixer.ParamMonitorPolarityL, Value: b(s.Monitor.PolarityL)},
+		mixer.Command{Param: mixer.ParamMonitorSpeakerA, Value: b(s.Monitor.SpeakerA)},
+		mixer.Command{Param: mixer.ParamMonitorSpeakerB, Value: b(s.Monitor.SpeakerB)},
+		mixer.Command{Param: mixer.ParamMonitorTrimADB, Value: float32(s.Monitor.TrimADB)},
+		mixer.Command{Param: mixer.ParamMonitorTrimBDB, Value: float32(s.Monitor.TrimBDB)},
 	)
 }

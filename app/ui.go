@@ -31,6 +31,7 @@ const (
 	nameHDp      = 22
 	minFaderHDp  = 150
 	xfaderRowHDp = 60
+	minXfaderDp  = 200
 	statusHDp    = 24
 	// frameInterval caps redraws while only meters move: 60 Hz is the
 	// common display rate, and X servers without vsync (Xvfb, some
@@ -89,6 +90,7 @@ type UI struct {
 	mono          widgets.ToggleState
 	masterMeter   widgets.MeterState
 	loud          loudnessPanel
+	studio        studioUI
 
 	faderScale *widgets.FaderScale
 	meterScale *widgets.Scale
@@ -99,6 +101,13 @@ type UI struct {
 	panels         []*sidePanel
 	overlayPainter widgets.Painter
 	overlayTag     bool
+	conn           connPanel
+	portsPanel     *sidePanel
+	hint           connectHint
+	learn          learnMenu
+	scenes         scenesPanel
+	midi           midiPanel
+	reloadCmds     []mixer.Command
 	bodyScroll     scroller
 
 	info        backend.StreamInfo
@@ -139,8 +148,15 @@ func NewUI(th *widgets.Theme, state *MixerState, cmds *rt.Ring[mixer.Command]) *
 		grShownDB:  math.NaN(),
 	}
 	u.loud.init(u)
+	u.conn.init(u)
+	u.portsPanel = u.addPanel("PORTS", u.conn.layout)
+	u.initMIDIPanel()
+	u.scenes.side = u.addPanel("SCENES", u.layoutScenes)
+	u.midi.side = u.addPanel("MIDI", u.layoutMIDI)
 	u.Loudness = u.loud.layout
 	u.load()
+	// After load: the studio column's widgets are made there.
+	u.initLearn()
 	return u
 }
 
@@ -179,6 +195,7 @@ func (u *UI) load() {
 	u.cueMix.ValueState = widgets.ValueState{Pos: s.CueMix, Default: 0.5, Bipolar: true}
 	u.splitCue.On, u.limiter.On, u.mono.On = s.SplitCue, s.Limiter, s.Mono
 	u.masterMeter.Channels = 2
+	u.studio.init(s)
 }
 
 // SetStereo tells the UI which channels are stereo (a mono strip shows one
@@ -230,14 +247,20 @@ func (u *UI) NextFrame() (at time.Time, ok bool) {
 		}
 	}
 	consider(u.masterMeter.NextFrame())
+	consider(u.studio.nextFrame())
+	consider(u.learnNextFrame())
 	return at, ok
 }
 
 // Layout draws the whole window into gtx.Constraints.Max.
 func (u *UI) Layout(gtx layout.Context) layout.Dimensions {
 	th := u.Theme
+	// The context menu takes its keys first: Escape closes it, not the
+	// panel under it.
+	menuArea := u.beginMenu(gtx)
 	u.shortcuts(gtx)
 	u.panelKeys(gtx)
+	u.studio.poll()
 	size := gtx.Constraints.Max
 	paint.FillShape(gtx.Ops, th.Palette.Bg.NRGBA(), clip.Rect{Max: size}.Op())
 	// Widgets record their drawing into the painter, which paints it in
@@ -272,6 +295,9 @@ func (u *UI) Layout(gtx layout.Context) layout.Dimensions {
 	u.painter.Flush(root, th)
 	call.Add(root.Ops)
 	u.layoutOverlay(root, image.Rect(0, 0, max(size.X-gtx.Dp(masterWDp), 0), bodyH))
+	u.layoutHint(root, image.Rect(0, 0, max(size.X-gtx.Dp(masterWDp), 0), bodyH))
+	menuArea.Pop()
+	u.layoutMenu(root)
 	u.sync()
 	return layout.Dimensions{Size: size}
 }
@@ -291,7 +317,11 @@ func (u *UI) layoutBody(gtx layout.Context) {
 	w, h := gtx.Constraints.Max.X, gtx.Constraints.Max.Y
 	masterW := gtx.Dp(masterWDp)
 	stripW := gtx.Dp(stripWDp)
-	stripsW := max(w-masterW, stripW)
+	studioW := gtx.Dp(studioWDp)
+	if w-masterW-studioW < studioMinStrips*stripW {
+		studioW = 0
+	}
+	stripsW := max(w-masterW-studioW, stripW)
 
 	cl := widgets.Clip(gtx, image.Rect(0, 0, stripsW, h))
 	off := u.stripScroll.update(gtx, gesture.Horizontal, len(u.strips)*stripW-stripsW)
@@ -307,7 +337,12 @@ func (u *UI) layoutBody(gtx layout.Context) {
 	}
 	cl.Pop()
 
-	mg, t := place(gtx, stripsW, 0, masterW, h)
+	if studioW > 0 {
+		sg, t := place(gtx, stripsW, 0, studioW, h)
+		u.studio.layout(sg, u.Theme)
+		t.Pop()
+	}
+	mg, t := place(gtx, stripsW+studioW, 0, masterW, h)
 	u.layoutMaster(mg)
 	t.Pop()
 }
@@ -584,10 +619,19 @@ func (u *UI) layoutXfaderRow(gtx layout.Context) {
 	c, t = place(gtx, pad+cellW+gap, (h-bh)/2, revW, bh)
 	widgets.Toggle(th, &u.reverse, "REV").Layout(c)
 	t.Pop()
-	right := gtx.Dp(padDp) + u.layoutPanelButtons(gtx)
-	xw := min(w-2*max(pad+cellW+revW+2*gap, right), gtx.Dp(640))
+	// The crossfader is centred in the window when the panel buttons
+	// leave room, else in the space between; the buttons narrow before
+	// it gets shorter than minXfaderDp.
+	left := pad + cellW + revW + 2*gap
+	right := pad + u.layoutPanelButtons(gtx, w-left-gtx.Dp(minXfaderDp)-2*gap-pad)
+	xw := min(w-2*max(left, right), gtx.Dp(640))
+	x0 := (w - xw) / 2
+	if xw < gtx.Dp(minXfaderDp) {
+		xw = max(w-left-right-2*gap, 0)
+		x0 = left + gap
+	}
 	xg := gtx.Dp(40)
-	c, t = place(gtx, (w-xw)/2, (h-xg)/2, xw, xg)
+	c, t = place(gtx, x0, (h-xg)/2, xw, xg)
 	widgets.Crossfader(th, &u.xfader).Layout(c)
 	t.Pop()
 }
@@ -616,7 +660,7 @@ func (u *UI) layoutStatus(gtx layout.Context) {
 }
 
 // shortcutHelp is printed in the status line so the shortcuts are found.
-const shortcutHelp = "1–9 cue · Ctrl+1–9 mute · Z/X/C crossfader A/centre/B · Tab focus"
+const shortcutHelp = "1–9 cue · Ctrl+1–9 mute · Z/X/C crossfader A/centre/B · M record cue · Tab focus"
 
 func (u *UI) refreshStatus() {
 	i := u.info
@@ -675,6 +719,7 @@ func (u *UI) shortcuts(gtx layout.Context) {
 			key.Filter{Name: "7", Optional: key.ModCtrl}, key.Filter{Name: "8", Optional: key.ModCtrl},
 			key.Filter{Name: "9", Optional: key.ModCtrl},
 			key.Filter{Name: "Z", Optional: key.ModShift}, key.Filter{Name: "X"}, key.Filter{Name: "C", Optional: key.ModShift},
+			key.Filter{Name: "M"},
 		)
 		if !ok {
 			return
@@ -696,6 +741,8 @@ func (u *UI) shortcuts(gtx layout.Context) {
 			}
 		case n == "X":
 			u.xfader.Set(0.5)
+		case n == "M":
+			u.studio.addCue()
 		case n == "Z" || n == "C":
 			step := 0.1
 			if e.Modifiers.Contain(key.ModShift) {
@@ -717,7 +764,7 @@ func (u *UI) editingName(gtx layout.Context) bool {
 			return true
 		}
 	}
-	return false
+	return gtx.Focused(&u.scenes.name) || gtx.Focused(&u.midi.path)
 }
 
 // sync copies what the widgets changed into the model and tells the engine.
@@ -761,6 +808,7 @@ func (u *UI) sync() {
 	u.syncB(&s.SplitCue, u.splitCue.On, mixer.ParamSplitCue, 0)
 	u.syncB(&s.Limiter, u.limiter.On, mixer.ParamLimiter, 0)
 	u.syncB(&s.Mono, u.mono.On, mixer.ParamMasterMono, 0)
+	u.studio.sync(u)
 	u.loud.sync()
 }
 

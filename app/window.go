@@ -29,6 +29,9 @@ func runWindow(c windowConfig) error {
 	}
 	ui := NewUI(th, c.state, c.cmds)
 	ui.SetStereo(c.cfg)
+	ui.SetMIDI(c.mapper, c.saveMappings)
+	ui.SetScenes(c.scenes)
+	ui.SetStudio(c.rec, c.duckGainDB)
 
 	w := new(gioapp.Window)
 	w.Option(gioapp.Title("Linux DJ"), gioapp.Size(unit.Dp(1280), unit.Dp(720)), gioapp.MinSize(unit.Dp(480), unit.Dp(360)))
@@ -54,6 +57,8 @@ func runWindow(c windowConfig) error {
 	stop := make(chan struct{})
 	defer close(stop)
 	go pump.run(stop)
+	ui.attachPorts(c.backend, w.Invalidate, stop)
+	ui.showConnectHint(c.connectHintDismissed, c.dismissConnectHint)
 
 	var (
 		ops   op.Ops

@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/mixer/rt"
 )
@@ -21,4 +22,18 @@ type windowConfig struct {
 	// also passed to remoteApplied, when set, so the saved state follows.
 	remote        []*rt.Ring[mixer.Command]
 	remoteApplied func(mixer.Command)
+	// connectHintDismissed hides the first-run hint on connecting
+	// sources; dismissConnectHint saves that the user dismissed it.
+	connectHintDismissed bool
+	dismissConnectHint   func()
+	// mapper is the MIDI input's mapper, for MIDI learn (nil: no MIDI);
+	// saveMappings keeps a new set of mappings in the state.
+	mapper       *midi.Mapper
+	saveMappings func([]midi.Mapping)
+	// scenes is the saved state the scenes panel works on (nil: none).
+	scenes sceneStore
+	// rec is the record button's recorder (nil: none); duckGainDB reads
+	// the talkover's gain on the music (nil: no readout).
+	rec        *recordCtl
+	duckGainDB func() float32
 }

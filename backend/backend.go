@@ -33,6 +33,25 @@ type Processor interface {
 	LatencyFrames() int
 }
 
+// MIDIProcessor is a Processor that is also driven by MIDI. A backend with
+// MIDI ports (JACK) checks for it once at Start; the others ignore MIDI.
+// Each period the backend calls MIDIIn for every input event, then
+// Process, then MIDIOut, all on the audio thread.
+type MIDIProcessor interface {
+	Processor
+
+	// MIDIIn takes one input event's bytes; data is valid only during the
+	// call. It must be real-time safe: no allocation, lock, blocking or
+	// system call.
+	MIDIIn(data []byte)
+
+	// MIDIOut writes the MIDI bytes to send this period into out and
+	// returns how many it wrote: complete messages, each starting with its
+	// status byte (no running status), so the backend can send every
+	// message as one event. It must be real-time safe.
+	MIDIOut(out []byte) int
+}
+
 // ConnState is how a backend stands with its sound system.
 type ConnState int
 

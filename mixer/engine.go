@@ -39,6 +39,8 @@ type Engine struct {
 	rings   atomic.Pointer[[]*rt.Ring[Command]]
 	meters  *rt.Ring[MeterFrame]
 	seq     uint64 // audio thread only
+	// observer sees every drained command; set before the backend starts.
+	observer CommandObserver
 
 	tap      atomic.Pointer[tapHolder] // the record tap; see SetRecordTap
 	duckGain atomic.Uint32             // float32 bits, dB; see TalkoverGainDB
@@ -247,7 +249,21 @@ func (e *Engine) usableFrames(in, out [][]float32) (int, bool) {
 	return n, true
 }
 
-// drainCommands applies every waiting command to g's targets.
+// CommandObserver is told of every command the engine drains from its
+// rings, on the audio thread, before the engine applies it: a MIDI mapper
+// keeps its copy of the controls true this way (see control/midi).
+type CommandObserver interface {
+	// Observe must be real-time safe: no allocation, lock or system call.
+	Observe(c Command)
+}
+
+// SetObserver makes o see every command drained from the command rings;
+// nil for none. Call it before the backend starts: the audio thread reads
+// the observer without synchronisation.
+func (e *Engine) SetObserver(o CommandObserver) { e.observer = o }
+
+// drainCommands applies every waiting command to g's targets, after
+// showing it to the observer.
 //
 // drainCommands is real-time safe: no allocation, no lock, no system call.
 func (e *Engine) drainCommands(g *graph) {
@@ -255,6 +271,9 @@ func (e *Engine) drainCommands(g *graph) {
 	channels := len(g.strips)
 	for _, r := range *e.rings.Load() {
 		for r.TryPopInto(&cmd) {
+			if e.observer != nil {
+				e.observer.Observe(cmd)
+			}
 			if g.p.apply(cmd, channels) {
 				g.dirty = true
 			}

@@ -170,7 +170,10 @@ func Decode(data []byte) (Mixer, []string, error) {
 		warnings = append(warnings, fmt.Sprintf(migratedWarning+"%d to %d", head.Version, Version))
 		data = migrated
 	}
-	var m Mixer
+	m, err := withStudioDefaults(data)
+	if err != nil {
+		return Mixer{}, nil, err
+	}
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
 		return Mixer{}, nil, describe(err)
@@ -183,6 +186,45 @@ func Decode(data []byte) (Mixer, []string, error) {
 		return Mixer{}, nil, err
 	}
 	return m, warnings, nil
+}
+
+// withStudioDefaults is the Mixer to decode data into: every talkover and
+// monitor table it will hold (live controls, scenes, compare slots) starts
+// at the engine's defaults, so a key the file lacks (files written before
+// the studio section existed) takes the default, not zero, which would
+// switch the speakers off and leave dim with no depth. Decoding into a
+// slice that is long enough keeps its elements, and into a non-nil
+// pointer keeps the value it points to.
+func withStudioDefaults(data []byte) (Mixer, error) {
+	var shape struct {
+		Scenes  []struct{} `toml:"scenes"`
+		Compare struct {
+			A *struct{} `toml:"a"`
+			B *struct{} `toml:"b"`
+		} `toml:"compare"`
+	}
+	if _, err := toml.Decode(string(data), &shape); err != nil {
+		return Mixer{}, describe(err)
+	}
+	studio := func() Controls {
+		return Controls{Global: GlobalControls{Talkover: defaultTalkoverControls(), Monitor: defaultMonitorControls()}}
+	}
+	m := Mixer{Controls: studio()}
+	if n := len(shape.Scenes); n > 0 {
+		m.Scenes = make([]Scene, n)
+		for i := range m.Scenes {
+			m.Scenes[i].Controls = studio()
+		}
+	}
+	if shape.Compare.A != nil {
+		a := studio()
+		m.Compare.A = &a
+	}
+	if shape.Compare.B != nil {
+		b := studio()
+		m.Compare.B = &b
+	}
+	return m, nil
 }
 
 // describe wraps a TOML error, which already names the line and the last
@@ -285,6 +327,24 @@ func (c *Controls) repair(key string, n int, warn func(string, ...any)) {
 	clamp(k+"booth_level", mixer.ParamBoothLevel, &g.BoothLevel)
 	clamp(k+"phones_level", mixer.ParamPhonesLevel, &g.PhonesLevel)
 	clamp(k+"cue_mix", mixer.ParamCueMix, &g.CueMix)
+
+	t, mon := &g.Talkover, &g.Monitor
+	if !slices.Contains(TalkoverModes, t.Mode) {
+		warn("%stalkover.mode: %q is not off, auto or manual; set to %s", k, t.Mode, TalkoverModes[mixer.TalkoverOff])
+		t.Mode = TalkoverModes[mixer.TalkoverOff]
+	}
+	clamp(k+"talkover.threshold_db", mixer.ParamTalkoverThresholdDB, &t.ThresholdDB)
+	clamp(k+"talkover.depth_db", mixer.ParamTalkoverDepthDB, &t.DepthDB)
+	clamp(k+"talkover.attack_ms", mixer.ParamTalkoverAttackMs, &t.AttackMs)
+	clamp(k+"talkover.release_ms", mixer.ParamTalkoverReleaseMs, &t.ReleaseMs)
+	if !slices.Contains(MonitorSources, mon.Source) {
+		warn("%smonitor.source: %q is not master, cue or external; set to %s", k, mon.Source, MonitorSources[mixer.MonitorMaster])
+		mon.Source = MonitorSources[mixer.MonitorMaster]
+	}
+	clamp(k+"monitor.level_db", mixer.ParamMonitorLevelDB, &mon.LevelDB)
+	clamp(k+"monitor.dim_db", mixer.ParamMonitorDimDB, &mon.DimDB)
+	clamp(k+"monitor.trim_a_db", mixer.ParamMonitorTrimADB, &mon.TrimADB)
+	clamp(k+"monitor.trim_b_db", mixer.ParamMonitorTrimBDB, &mon.TrimBDB)
 }
 
 // Encode writes m as TOML, with the current version.

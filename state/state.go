@@ -22,6 +22,7 @@ var xfaderAssignNames = [...]string{mixer.XfaderA: "A", mixer.XfaderThru: "thru"
 type Mixer struct {
 	Version     int                 `toml:"version"`
 	FirstRun    bool                `toml:"first_run"`
+	HintClosed  bool                `toml:"hint_closed"` // the first-run hint on connecting sources was dismissed
 	Window      Window              `toml:"window"`
 	Channels    []Channel           `toml:"channels"`
 	Controls    Controls            `toml:"controls"`
@@ -84,6 +85,43 @@ type GlobalControls struct {
 	PhonesLevel       float64 `toml:"phones_level"`
 	CueMix            float64 `toml:"cue_mix"`
 	SplitCue          bool    `toml:"split_cue"`
+
+	Talkover TalkoverControls `toml:"talkover"`
+	Monitor  MonitorControls  `toml:"monitor"`
+}
+
+// TalkoverModes and MonitorSources name the values of mixer.ParamTalkoverMode
+// and mixer.ParamMonitorSource as the file writes them, in the engine's
+// order.
+var (
+	TalkoverModes  = []string{mixer.TalkoverOff: "off", mixer.TalkoverAuto: "auto", mixer.TalkoverManual: "manual"}
+	MonitorSources = []string{mixer.MonitorMaster: "master", mixer.MonitorCue: "cue", mixer.MonitorExternal: "external"}
+)
+
+// TalkoverControls are the mic ducking settings. The talkover button is
+// held, not set, so it is never saved.
+type TalkoverControls struct {
+	Mode        string  `toml:"mode"` // one of TalkoverModes
+	ThresholdDB float64 `toml:"threshold_db"`
+	DepthDB     float64 `toml:"depth_db"`
+	AttackMs    float64 `toml:"attack_ms"`
+	ReleaseMs   float64 `toml:"release_ms"`
+}
+
+// MonitorControls are the studio monitor section. Talkback is held, not
+// set, so it is never saved.
+type MonitorControls struct {
+	Source    string  `toml:"source"`   // one of MonitorSources
+	LevelDB   float64 `toml:"level_db"` // 0 = the calibrated reference
+	Dim       bool    `toml:"dim"`
+	DimDB     float64 `toml:"dim_db"`
+	Mono      bool    `toml:"mono"`
+	Mute      bool    `toml:"mute"`
+	PolarityL bool    `toml:"polarity_left"`
+	SpeakerA  bool    `toml:"speaker_a"`
+	SpeakerB  bool    `toml:"speaker_b"`
+	TrimADB   float64 `toml:"trim_a_db"`
+	TrimBDB   float64 `toml:"trim_b_db"`
 }
 
 // Scene is a named snapshot of the controls.
@@ -132,8 +170,33 @@ func DefaultControls(n int) Controls {
 		BoothLevel:       def(mixer.ParamBoothLevel),
 		PhonesLevel:      def(mixer.ParamPhonesLevel),
 		CueMix:           def(mixer.ParamCueMix),
+		Talkover:         defaultTalkoverControls(),
+		Monitor:          defaultMonitorControls(),
 	}
 	return c
+}
+
+func defaultTalkoverControls() TalkoverControls {
+	return TalkoverControls{
+		Mode:        TalkoverModes[int(def(mixer.ParamTalkoverMode))],
+		ThresholdDB: def(mixer.ParamTalkoverThresholdDB),
+		DepthDB:     def(mixer.ParamTalkoverDepthDB),
+		AttackMs:    def(mixer.ParamTalkoverAttackMs),
+		ReleaseMs:   def(mixer.ParamTalkoverReleaseMs),
+	}
+}
+
+func defaultMonitorControls() MonitorControls {
+	return MonitorControls{
+		Source:   MonitorSources[int(def(mixer.ParamMonitorSource))],
+		LevelDB:  def(mixer.ParamMonitorLevelDB),
+		Dim:      def(mixer.ParamMonitorDim) != 0,
+		DimDB:    def(mixer.ParamMonitorDimDB),
+		SpeakerA: def(mixer.ParamMonitorSpeakerA) != 0,
+		SpeakerB: def(mixer.ParamMonitorSpeakerB) != 0,
+		TrimADB:  def(mixer.ParamMonitorTrimADB),
+		TrimBDB:  def(mixer.ParamMonitorTrimBDB),
+	}
 }
 
 func defaultChannelControls() ChannelControls {
@@ -198,6 +261,7 @@ func (c *Controls) Commands(dst []mixer.Command) []mixer.Command {
 		)
 	}
 	g := &c.Global
+	t, mon := &g.Talkover, &g.Monitor
 	return append(dst,
 		cmd(mixer.ParamCrossfader, 0, g.Crossfader),
 		cmd(mixer.ParamCrossfaderCurve, 0, g.CrossfaderCurve),
@@ -211,6 +275,22 @@ func (c *Controls) Commands(dst []mixer.Command) []mixer.Command {
 		cmd(mixer.ParamPhonesLevel, 0, g.PhonesLevel),
 		cmd(mixer.ParamCueMix, 0, g.CueMix),
 		cmd(mixer.ParamSplitCue, 0, b2f(g.SplitCue)),
+		cmd(mixer.ParamTalkoverMode, 0, float64(max(0, slices.Index(TalkoverModes, t.Mode)))),
+		cmd(mixer.ParamTalkoverThresholdDB, 0, t.ThresholdDB),
+		cmd(mixer.ParamTalkoverDepthDB, 0, t.DepthDB),
+		cmd(mixer.ParamTalkoverAttackMs, 0, t.AttackMs),
+		cmd(mixer.ParamTalkoverReleaseMs, 0, t.ReleaseMs),
+		cmd(mixer.ParamMonitorSource, 0, float64(max(0, slices.Index(MonitorSources, mon.Source)))),
+		cmd(mixer.ParamMonitorLevelDB, 0, mon.LevelDB),
+		cmd(mixer.ParamMonitorDim, 0, b2f(mon.Dim)),
+		cmd(mixer.ParamMonitorDimDB, 0, mon.DimDB),
+		cmd(mixer.ParamMonitorMono, 0, b2f(mon.Mono)),
+		cmd(mixer.ParamMonitorMute, 0, b2f(mon.Mute)),
+		cmd(mixer.ParamMonitorPolarityL, 0, b2f(mon.PolarityL)),
+		cmd(mixer.ParamMonitorSpeakerA, 0, b2f(mon.SpeakerA)),
+		cmd(mixer.ParamMonitorSpeakerB, 0, b2f(mon.SpeakerB)),
+		cmd(mixer.ParamMonitorTrimADB, 0, mon.TrimADB),
+		cmd(mixer.ParamMonitorTrimBDB, 0, mon.TrimBDB),
 	)
 }
 
@@ -289,6 +369,42 @@ func (c *Controls) Apply(cmd mixer.Command) {
 		g.CueMix = v
 	case mixer.ParamSplitCue:
 		g.SplitCue = on
+	case mixer.ParamTalkoverMode:
+		if m := int(v); m >= 0 && m < len(TalkoverModes) {
+			g.Talkover.Mode = TalkoverModes[m]
+		}
+	case mixer.ParamTalkoverThresholdDB:
+		g.Talkover.ThresholdDB = v
+	case mixer.ParamTalkoverDepthDB:
+		g.Talkover.DepthDB = v
+	case mixer.ParamTalkoverAttackMs:
+		g.Talkover.AttackMs = v
+	case mixer.ParamTalkoverReleaseMs:
+		g.Talkover.ReleaseMs = v
+	case mixer.ParamMonitorSource:
+		if s := int(v); s >= 0 && s < len(MonitorSources) {
+			g.Monitor.Source = MonitorSources[s]
+		}
+	case mixer.ParamMonitorLevelDB:
+		g.Monitor.LevelDB = v
+	case mixer.ParamMonitorDim:
+		g.Monitor.Dim = on
+	case mixer.ParamMonitorDimDB:
+		g.Monitor.DimDB = v
+	case mixer.ParamMonitorMono:
+		g.Monitor.Mono = on
+	case mixer.ParamMonitorMute:
+		g.Monitor.Mute = on
+	case mixer.ParamMonitorPolarityL:
+		g.Monitor.PolarityL = on
+	case mixer.ParamMonitorSpeakerA:
+		g.Monitor.SpeakerA = on
+	case mixer.ParamMonitorSpeakerB:
+		g.Monitor.SpeakerB = on
+	case mixer.ParamMonitorTrimADB:
+		g.Monitor.TrimADB = v
+	case mixer.ParamMonitorTrimBDB:
+		g.Monitor.TrimBDB = v
 	}
 }
 

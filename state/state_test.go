@@ -34,6 +34,11 @@ func full(i int) state.Mixer {
 			Crossfader: 0.25, CrossfaderCurve: 0.8125, CrossfaderReverse: true, MasterLevel: 0.625,
 			MasterBalance: -0.125, MasterMono: true, Limiter: true, LimiterCeilingDB: -2,
 			BoothLevel: 0.375, PhonesLevel: 0.5625, CueMix: 0.3125, SplitCue: true,
+			Talkover: state.TalkoverControls{Mode: "manual", ThresholdDB: -42.5, DepthDB: -18, AttackMs: 20, ReleaseMs: 1250},
+			Monitor: state.MonitorControls{
+				Source: "external", LevelDB: -7.5, Dim: true, DimDB: -30, Mono: true, Mute: true,
+				PolarityL: true, SpeakerA: true, SpeakerB: true, TrimADB: -3.25, TrimBDB: 2.5,
+			},
 		},
 	}
 	// Binary fractions survive the engine's float32 exactly.
@@ -54,6 +59,7 @@ func full(i int) state.Mixer {
 			Source: midi.SourceCC, MIDIChannel: 2, Number: 7, Kind: midi.KindAbsolute,
 			Target: midi.Target{Param: mixer.ParamFader, Channel: 1}, SoftTakeover: true,
 		}},
+		HintClosed: true,
 	}
 	for s := range 3 + i%3 {
 		m.Scenes = append(m.Scenes, state.Scene{Name: fmt.Sprintf("scene %d/%d", i, s), Controls: controls})
@@ -260,7 +266,7 @@ func TestMigrateVersion1(t *testing.T) {
 func TestCommandsBringControlsOver(t *testing.T) {
 	want := full(5)
 	cmds := want.Commands(nil)
-	if len(cmds) != 16*len(want.Channels)+12 {
+	if len(cmds) != 16*len(want.Channels)+12+16 {
 		t.Fatalf("%d commands", len(cmds))
 	}
 	got := state.DefaultControls(len(want.Channels))

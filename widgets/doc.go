@@ -23,6 +23,12 @@
 // gives it); a focused control shows a ring in Palette.Focus, and toggles
 // react to Space and Enter.
 //
+// A secondary click, or Shift+F10 on the focused control, asks for the
+// control's context menu (ContextState.ContextRequested) without moving
+// it; the application draws the menu. A control also wears the Badge the
+// application gives it: a corner mark for a MIDI mapping, or for MIDI
+// learn in progress.
+//
 // Meters take linear amplitudes from the engine (MeterState.Feed) and add
 // the display's ballistics: bars fall at FalloffDBPerSec, a peak-hold line
 // stays PeakHold, and the clip lamp latches until it is clicked. The dB to

@@ -122,6 +122,7 @@ func (f FaderStyle) Layout(gtx layout.Context) layout.Dimensions {
 	if s.Focused() {
 		frameRect(gtx, capR.Inset(-gtx.Dp(2)), max(1, gtx.Dp(1)), th.Palette.Focus.NRGBA())
 	}
+	drawBadge(gtx, th, image.Rect(scaleW, 0, w, h-readH), s.Badge)
 	if f.Format != nil {
 		col := th.Palette.TextDim.NRGBA()
 		if s.Touched() {
@@ -200,5 +201,6 @@ func (c CrossfaderStyle) Layout(gtx layout.Context) layout.Dimensions {
 	if s.Focused() {
 		frameRect(gtx, capR.Inset(-gtx.Dp(2)), max(1, gtx.Dp(1)), th.Palette.Focus.NRGBA())
 	}
+	drawBadge(gtx, th, image.Rect(labelW, 0, w-labelW, h), s.Badge)
 	return layout.Dimensions{Size: image.Pt(w, h)}
 }

@@ -96,6 +96,7 @@ func (k KnobStyle) Layout(gtx layout.Context) layout.Dimensions {
 	if s.Focused() {
 		fillShape(gtx, shapeDesc{kind: shapeKnobRing, r: box}, th.Palette.Focus.NRGBA())
 	}
+	drawBadge(gtx, th, box, s.Badge)
 
 	txt, col := k.Label, th.Palette.TextDim.NRGBA()
 	if s.Touched() && k.Format != nil {

@@ -17,6 +17,7 @@ import (
 type button struct {
 	pressed bool
 	focused bool
+	menu    bool // a secondary click or Shift+F10 asked for a context menu
 }
 
 // clicked drains the events of the button and reports how many clicks
@@ -29,6 +30,7 @@ func (b *button) clicked(gtx layout.Context) int {
 			key.FocusFilter{Target: b},
 			key.Filter{Focus: b, Name: key.NameSpace},
 			key.Filter{Focus: b, Name: key.NameReturn},
+			menuKey(b),
 		)
 		if !ok {
 			return n
@@ -37,10 +39,18 @@ func (b *button) clicked(gtx layout.Context) int {
 		case key.FocusEvent:
 			b.focused = e.Focus
 		case key.Event:
-			if e.State == key.Press {
+			switch {
+			case e.State != key.Press:
+			case e.Name == key.NameF10:
+				b.menu = true
+			default:
 				n++
 			}
 		case pointer.Event:
+			if isMenuPress(e) {
+				b.menu = true
+				continue
+			}
 			switch e.Kind {
 			case pointer.Press:
 				if e.Buttons == pointer.ButtonPrimary || e.Source == pointer.Touch {
@@ -67,7 +77,8 @@ func (b *button) add(gtx layout.Context) {
 // ToggleState is an on/off button: mute, cue, kill, limiter, mono.
 type ToggleState struct {
 	On bool
-	b  button
+	ContextState
+	b button
 }
 
 // Update drains input and reports whether On changed.
@@ -76,6 +87,8 @@ func (t *ToggleState) Update(gtx layout.Context) bool {
 	if n%2 == 1 {
 		t.On = !t.On
 	}
+	t.requested = t.requested || t.b.menu
+	t.b.menu = false
 	return n > 0
 }
 
@@ -98,7 +111,9 @@ func Toggle(th *Theme, s *ToggleState, label string) ToggleStyle {
 // Layout draws the button as wide as gtx.Constraints.Min.X.
 func (t ToggleStyle) Layout(gtx layout.Context) layout.Dimensions {
 	t.State.Update(gtx)
-	return drawButton(gtx, t.Theme, &t.State.b, t.Label, t.State.On, t.Lit)
+	d := drawButton(gtx, t.Theme, &t.State.b, t.Label, t.State.On, t.Lit)
+	drawBadge(gtx, t.Theme, image.Rectangle{Max: d.Size}, t.State.Badge)
+	return d
 }
 
 // ButtonHeight is the height of toggles and selectors.
@@ -136,7 +151,8 @@ const maxSegments = 4
 // crossfader assignment A / thru / B.
 type SelectorState struct {
 	Index int
-	segs  [maxSegments]button
+	ContextState
+	segs [maxSegments]button
 }
 
 // Update drains input for n segments and reports whether Index changed.
@@ -147,6 +163,8 @@ func (s *SelectorState) Update(gtx layout.Context, n int) bool {
 			s.Index = i
 			changed = true
 		}
+		s.requested = s.requested || s.segs[i].menu
+		s.segs[i].menu = false
 	}
 	return changed
 }
@@ -180,5 +198,6 @@ func (s SelectorStyle) Layout(gtx layout.Context) layout.Dimensions {
 		trans.Pop()
 		h = d.Size.Y
 	}
+	drawBadge(gtx, s.Theme, image.Rect(0, 0, w, h), s.State.Badge)
 	return layout.Dimensions{Size: image.Pt(w, h)}
 }

@@ -30,7 +30,8 @@ const (
 // Gestures: drag along the control's axis (Shift: FineFactor as fast), the
 // wheel and the arrow keys step by Step (Shift: fine), Page Up/Down step by
 // PageStep, double-click or Home returns to Default, and Ctrl-click toggles
-// between Alt and Default when HasAlt (a fader's −∞ / 0 dB).
+// between Alt and Default when HasAlt (a fader's −∞ / 0 dB). A secondary
+// click or Shift+F10 asks for the context menu (ContextState).
 type ValueState struct {
 	Pos      float64 // 0..1
 	Default  float64 // double-click and Home go here
@@ -39,6 +40,7 @@ type ValueState struct {
 	PageStep float64 // Page Up / Page Down
 	HasAlt   bool    // Ctrl-click toggles between Alt and Default
 	Alt      float64
+	ContextState
 
 	dragging  bool
 	pid       pointer.ID
@@ -93,6 +95,7 @@ func (v *ValueState) Update(gtx layout.Context, axis layout.Axis, lengthPx float
 			key.Filter{Focus: v, Name: key.NamePageUp},
 			key.Filter{Focus: v, Name: key.NamePageDown},
 			key.Filter{Focus: v, Name: key.NameHome},
+			menuKey(v),
 		)
 		if !ok {
 			break
@@ -101,7 +104,9 @@ func (v *ValueState) Update(gtx layout.Context, axis layout.Axis, lengthPx float
 		case key.FocusEvent:
 			v.focused = e.Focus
 		case key.Event:
-			if e.State == key.Press && v.key(e) {
+			if e.State == key.Press && e.Name == key.NameF10 {
+				v.requested = true
+			} else if e.State == key.Press && v.key(e) {
 				changed = true
 			}
 		case pointer.Event:
@@ -140,6 +145,10 @@ func (v *ValueState) pointer(gtx layout.Context, e pointer.Event, axis layout.Ax
 	case pointer.Leave:
 		v.hovered = false
 	case pointer.Press:
+		if isMenuPress(e) {
+			v.requested = true
+			return false
+		}
 		if e.Buttons != pointer.ButtonPrimary && e.Source != pointer.Touch {
 			return false
 		}

@@ -326,3 +326,67 @@ func TestUnfedMeterReadsSilence(t *testing.T) {
 		t.Fatal("a meter that never had a reading asks for frames")
 	}
 }
+
+// TestSecondaryClickAsksForTheMenu right-clicks every kind of control:
+// each asks for its context menu once and keeps its value; Shift+F10 on a
+// focused control does the same.
+func TestSecondaryClickAsksForTheMenu(t *testing.T) {
+	th := theme(t)
+	var (
+		knob   widgets.KnobState
+		fader  widgets.FaderState
+		xfader widgets.CrossfaderState
+		tg     widgets.ToggleState
+		sel    widgets.SelectorState
+	)
+	knob.Pos, fader.Pos, xfader.Pos = 0.3, 0.6, 0.5
+	labels := []string{"A", "THRU", "B"}
+	for _, c := range []struct {
+		name  string
+		size  image.Point
+		at    f32.Point
+		w     func(gtx layout.Context)
+		ctx   *widgets.ContextState
+		value func() float64
+	}{
+		{"knob", image.Pt(60, 60), f32.Pt(30, 17), func(gtx layout.Context) { widgets.Knob(th, &knob, "TRIM", nil).Layout(gtx) }, &knob.ContextState, func() float64 { return knob.Pos }},
+		{"fader", image.Pt(80, 300), f32.Pt(20, 150), func(gtx layout.Context) { widgets.Fader(th, &fader, nil, nil).Layout(gtx) }, &fader.ContextState, func() float64 { return fader.Pos }},
+		{"crossfader", image.Pt(400, 40), f32.Pt(200, 20), func(gtx layout.Context) { widgets.Crossfader(th, &xfader).Layout(gtx) }, &xfader.ContextState, func() float64 { return xfader.Pos }},
+		{"toggle", image.Pt(60, 30), f32.Pt(10, 10), func(gtx layout.Context) { widgets.Toggle(th, &tg, "CUE").Layout(gtx) }, &tg.ContextState, func() float64 {
+			if tg.On {
+				return 1
+			}
+			return 0
+		}},
+		{"selector", image.Pt(90, 30), f32.Pt(80, 10), func(gtx layout.Context) { widgets.Selector(th, &sel, labels).Layout(gtx) }, &sel.ContextState, func() float64 { return float64(sel.Index) }},
+	} {
+		h := newHarness(c.size.X, c.size.Y)
+		h.frame(c.w)
+		before := c.value()
+		h.t += 10 * time.Millisecond
+		h.r.Queue(pointer.Event{Kind: pointer.Press, Source: pointer.Mouse, Position: c.at, Buttons: pointer.ButtonSecondary, Time: h.t})
+		h.r.Queue(pointer.Event{Kind: pointer.Release, Source: pointer.Mouse, Position: c.at, Time: h.t + time.Millisecond})
+		h.frame(c.w)
+		if !c.ctx.ContextRequested() {
+			t.Errorf("%s: a right-click did not ask for the menu", c.name)
+		}
+		if c.ctx.ContextRequested() {
+			t.Errorf("%s: the request was reported twice", c.name)
+		}
+		if got := c.value(); got != before {
+			t.Errorf("%s: a right-click moved the value from %v to %v", c.name, before, got)
+		}
+		// A primary click focuses it; then Shift+F10 asks again.
+		h.ptr(pointer.Press, c.at.X, c.at.Y, 0)
+		h.ptr(pointer.Release, c.at.X, c.at.Y, 0)
+		h.frame(c.w)
+		if c.ctx.ContextRequested() {
+			t.Errorf("%s: a primary click asked for the menu", c.name)
+		}
+		h.r.Queue(key.Event{Name: key.NameF10, Modifiers: key.ModShift, State: key.Press})
+		h.frame(c.w)
+		if !c.ctx.ContextRequested() {
+			t.Errorf("%s: Shift+F10 did not ask for the menu", c.name)
+		}
+	}
+}

@@ -23,7 +23,6 @@ import (
 	gojack "github.com/xthexder/go-jack"
 
 	"github.com/linuxdj/linuxdj/backend"
-	"github.com/linuxdj/linuxdj/mixer/rt"
 )
 
 // maxClients is how many Backends one process can run at once; each
@@ -49,7 +48,9 @@ type rtState struct {
 	native  *C.ldj_state
 	proc    backend.Processor
 	in, out [][]float32
-	midi    *rt.Ring[MIDIEvent]
+	// midi is proc when it takes MIDI, else nil; asserted once at connect
+	// so the audio thread does no type assertion.
+	midi backend.MIDIProcessor
 }
 
 type slot struct {
@@ -66,12 +67,13 @@ var (
 )
 
 // ldjProcess is the Go half of the process callback: it points the
-// preallocated port slices at this period's buffers and runs the
-// processor. It reports 0 when no processor is attached, and C then
-// writes silence.
+// preallocated port slices at this period's buffers, hands a MIDI
+// processor the period's input events, runs the processor and collects
+// its MIDI output for C to send. It reports 0 when no processor is
+// attached, and C then writes silence.
 //
 // ldjProcess is real-time safe: no allocation (slice headers are rewritten
-// in place), no lock, no system call.
+// in place or point into C memory), no lock, no system call.
 //
 //export ldjProcess
 func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
@@ -86,24 +88,18 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 	for i := range s.out {
 		s.out[i] = unsafe.Slice((*float32)(unsafe.Pointer(s.native.out_buf[i])), n)
 	}
-	s.proc.Process(s.in, s.out)
+	if s.midi == nil {
+		s.proc.Process(s.in, s.out)
+		return 1
+	}
 	for i := 0; i < int(s.native.midi_count); i++ {
-		pushMIDI(s.midi, &s.native.midi[i])
+		ev := &s.native.midi[i]
+		s.midi.MIDIIn(unsafe.Slice((*byte)(unsafe.Pointer(&ev.data[0])), int(ev.size)))
 	}
+	s.proc.Process(s.in, s.out)
+	out := unsafe.Slice((*byte)(unsafe.Pointer(&s.native.midi_out_buf[0])), len(s.native.midi_out_buf))
+	s.native.midi_out_len = C.uint32_t(min(max(s.midi.MIDIOut(out), 0), len(out)))
 	return 1
-}
-
-// pushMIDI copies one event into the ring.
-//
-// pushMIDI is real-time safe: no allocation, no lock.
-func pushMIDI(r *rt.Ring[MIDIEvent], ev *C.ldj_midi_event) {
-	var m MIDIEvent
-	m.OffsetFrames = uint32(ev.offset_frames)
-	m.Size = uint8(min(int(ev.size), len(m.Data)))
-	for j := 0; j < int(m.Size); j++ {
-		m.Data[j] = byte(ev.data[j])
-	}
-	r.TryPushPtr(&m)
 }
 
 // Backend is the JACK backend. One manager goroutine owns the JACK client:
@@ -112,9 +108,12 @@ func pushMIDI(r *rt.Ring[MIDIEvent], ev *C.ldj_midi_event) {
 type Backend struct {
 	opts Options
 	name string
-	midi *rt.Ring[MIDIEvent]
 
 	pending atomic.Int32
+	// calls are run by the manager with the client (ports_cgo.go);
+	// portGen counts the graph changes (ports, connections) it has seen.
+	calls   chan func()
+	portGen atomic.Uint64
 	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
@@ -149,8 +148,8 @@ func New(opts Options) *Backend {
 	return &Backend{
 		opts:  opts,
 		name:  libjackName(),
-		midi:  rt.NewRing[MIDIEvent](opts.MIDIRingEvents),
 		conns: cloneConnections(opts.Connections),
+		calls: make(chan func()),
 		slot:  -1,
 	}
 }
@@ -179,13 +178,11 @@ func Available() bool {
 // pipewire-jack's libjack.
 func (b *Backend) Name() string { return b.name }
 
-// MIDI is the ring the audio thread publishes MIDI input through; one
-// consumer goroutine may pop from it.
-func (b *Backend) MIDI() *rt.Ring[MIDIEvent] { return b.midi }
-
-// Start connects to the server, registers p's ports and a MIDI input,
-// restores the remembered connections and starts processing. If the
-// server goes away later the backend reconnects by itself.
+// Start connects to the server, registers p's ports, a MIDI input and a
+// MIDI output, restores the remembered connections and starts processing.
+// When p is a backend.MIDIProcessor it gets the MIDI input and writes the
+// MIDI output; otherwise input MIDI is discarded and the output is silent.
+// If the server goes away later the backend reconnects by itself.
 func (b *Backend) Start(p backend.Processor) error {
 	if b.done != nil {
 		return errors.New("jack: Start on a started backend")
@@ -258,6 +255,9 @@ func (b *Backend) manage(first chan<- error) {
 		if ev&evPortReg != 0 {
 			b.restore()
 		}
+		if ev&(evPortReg|evConnect) != 0 {
+			b.portGen.Add(1)
+		}
 		if ev&evConnect != 0 {
 			debounce = time.After(connectDebounce)
 		}
@@ -270,6 +270,10 @@ func (b *Backend) manage(first chan<- error) {
 			b.disconnect()
 			C.ldj_api_unlock(held)
 			return
+		case f := <-b.calls:
+			held := C.ldj_api_lock()
+			f()
+			C.ldj_api_unlock(held)
 		case <-b.wake:
 			held := C.ldj_api_lock()
 			if b.client != nil {
@@ -364,8 +368,9 @@ func (b *Backend) connect() error {
 	if call := C.ldj_set_callbacks(native); call != nil {
 		return fail(fmt.Errorf("jack: %s failed", C.GoString(call)))
 	}
-	st := &rtState{native: native, proc: p, midi: b.midi,
+	st := &rtState{native: native, proc: p,
 		in: make([][]float32, len(ins)), out: make([][]float32, len(outs))}
+	st.midi, _ = p.(backend.MIDIProcessor)
 	inNames, outNames := make([]string, len(ins)), make([]string, len(outs))
 	for kind, list := range [][]backend.Port{ins, outs} {
 		flag := uint64(gojack.PortIsInput)
@@ -388,12 +393,17 @@ func (b *Backend) connect() error {
 			}
 		}
 	}
-	midiPort := client.PortRegister(MIDIInPort, gojack.DEFAULT_MIDI_TYPE, gojack.PortIsInput, 0)
-	if midiPort == nil {
-		return fail(fmt.Errorf("jack: jack_port_register %s failed", MIDIInPort))
+	for kind, midi := range []struct {
+		name, pretty string
+		flag         uint64
+	}{{MIDIInPort, "MIDI control", gojack.PortIsInput}, {MIDIOutPort, "MIDI feedback", gojack.PortIsOutput}} {
+		jp := client.PortRegister(midi.name, gojack.DEFAULT_MIDI_TYPE, midi.flag, 0)
+		if jp == nil {
+			return fail(fmt.Errorf("jack: jack_port_register %s failed", midi.name))
+		}
+		C.ldj_add_port(native, rawPort(jp), C.int(2+kind))
+		setPrettyName(client, jp, midi.pretty)
 	}
-	C.ldj_add_port(native, rawPort(midiPort), 2)
-	setPrettyName(client, midiPort, "MIDI control")
 
 	rate := int(client.GetSampleRate())
 	if rate != b.preparedHz {
@@ -476,7 +486,7 @@ func (b *Backend) disconnect() {
 	closeClient(b.client)
 	b.mu.Lock()
 	b.baseXRuns += uint64(C.ldj_u32(&b.native.xruns))
-	b.baseMIDIDrop += uint64(b.native.midi_dropped)
+	b.baseMIDIDrop += uint64(b.native.midi_dropped) + uint64(C.ldj_u32(&b.native.midi_out_dropped))
 	native := b.native
 	b.client, b.native = nil, nil
 	b.mu.Unlock()
@@ -662,12 +672,12 @@ func (b *Backend) Info() backend.StreamInfo {
 func (b *Backend) Stats() Stats {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	s := Stats{MIDIDropped: b.baseMIDIDrop + b.midi.Dropped(), Reconnects: b.reconnects}
+	s := Stats{MIDIDropped: b.baseMIDIDrop, Reconnects: b.reconnects}
 	if b.native != nil {
 		s.OwnLoad = float64(C.ldj_u32(&b.native.own_load_ppm)) / 1e6
 		s.JackLoad = b.jackLoad
 		s.OversizePeriods = uint64(C.ldj_u32(&b.native.oversize_cycles))
-		s.MIDIDropped += uint64(b.native.midi_dropped)
+		s.MIDIDropped += uint64(b.native.midi_dropped) + uint64(C.ldj_u32(&b.native.midi_out_dropped))
 	}
 	return s
 }

@@ -4,7 +4,7 @@
 // the mixer engine, from JACK's real-time thread.
 //
 // One manager goroutine per Backend owns the JACK client: it opens it,
-// registers the processor's audio ports plus a MIDI input, sets the
+// registers the processor's audio ports plus a MIDI input and output, sets the
 // pretty-name metadata, prepares the processor for the server's rate,
 // activates, makes the remembered connections, and on shutdown closes the
 // client and reconnects with backoff while Info reports Reconnecting.
@@ -14,10 +14,15 @@
 // name; they are made again whenever a port registers (the server or the
 // other client came back), and the live graph is folded back into them
 // after connect events, so connections made in other tools are kept too.
+// A connection panel lists the graph and connects one pair at a time
+// (Graph, Connect, Disconnect in ports_cgo.go): the manager runs those
+// calls too, handed over on a channel, and GraphVersion, bumped when it
+// sees ports or connections change, tells the panel when to ask again.
 //
 // The audio path is C then Go: native.c's process callback collects every
-// port buffer and the period's MIDI events, enters Go once (ldjProcess),
-// and times that entry, cgo transition included, into a histogram
+// port buffer and the period's MIDI events, enters Go once (ldjProcess:
+// a backend.MIDIProcessor gets the events before Process and returns its
+// feedback after it, which C writes to the MIDI output), and times that entry, cgo transition included, into a histogram
 // (CallbackStats) and a smoothed share of the period (Stats.OwnLoad).
 // Nothing on it allocates, locks or makes a system call; periods above
 // backend.MaxFrames are answered with silence and counted.
@@ -51,8 +56,8 @@
 //     could block forever when the server died, the callback only marks
 //     them stale and the manager sets them;
 //   - jack_deactivate, so Close never races a running process callback;
-//   - a non-allocating MIDI read into a fixed array, published through an
-//     rt.Ring (go-jack's GetMidiEvents allocates on every call);
+//   - a non-allocating MIDI read into a fixed array and MIDI write from
+//     one (go-jack's GetMidiEvents allocates on every call);
 //   - jack_on_shutdown as well as jack_on_info_shutdown (pipewire-jack
 //     calls only the former), and the pretty-name metadata.
 //

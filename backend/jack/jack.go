@@ -11,8 +11,12 @@ var ErrUnavailable = errors.New("jack: not available (built without cgo, or no l
 // DefaultClientName is the JACK client name unless Options say otherwise.
 const DefaultClientName = "linuxdj"
 
-// MIDIInPort is the short name of the MIDI input port.
-const MIDIInPort = "midi_in"
+// MIDIInPort and MIDIOutPort are the short names of the MIDI ports: the
+// controller's input, and the feedback (LEDs, motor faders) sent back.
+const (
+	MIDIInPort  = "midi_in"
+	MIDIOutPort = "midi_out"
+)
 
 // Options configure a Backend. The JACK server is the one every JACK
 // program picks: JACK_DEFAULT_SERVER, or the default server.
@@ -27,9 +31,6 @@ type Options struct {
 	// when no connection is remembered for them; the app sets it only on
 	// the very first run.
 	FirstRun bool
-	// MIDIRingEvents sizes the ring MIDI input is published through;
-	// default 1024.
-	MIDIRingEvents int
 	// ReconnectMin and ReconnectMax bound the backoff between attempts to
 	// reach a server that went away; defaults 250 ms and 2 s.
 	ReconnectMin, ReconnectMax time.Duration
@@ -38,9 +39,6 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.ClientName == "" {
 		o.ClientName = DefaultClientName
-	}
-	if o.MIDIRingEvents <= 0 {
-		o.MIDIRingEvents = 1024
 	}
 	if o.ReconnectMin <= 0 {
 		o.ReconnectMin = 250 * time.Millisecond
@@ -83,17 +81,11 @@ type Stats struct {
 	// OversizePeriods counts periods longer than backend.MaxFrames, which
 	// were answered with silence rather than processed.
 	OversizePeriods uint64
-	// MIDIDropped counts MIDI events lost: too long (sysex) or the ring full.
+	// MIDIDropped counts MIDI events lost: input too long (sysex) or more
+	// than 256 in one period, or feedback JACK's MIDI buffer refused.
 	MIDIDropped uint64
 	// Reconnects counts successful reconnections after the server left.
 	Reconnects uint64
-}
-
-// MIDIEvent is one short MIDI message from the MIDI input port.
-type MIDIEvent struct {
-	OffsetFrames uint32 // position within its period
-	Size         uint8  // valid bytes in Data
-	Data         [15]byte
 }
 
 // cloneConnections deep-copies a connection map.

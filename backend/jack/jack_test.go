@@ -149,6 +149,8 @@ func newRig(t *testing.T, o rigOptions) *rig {
 		proc = r.eng
 	} else if s, ok := proc.(*stalling); ok {
 		r.eng = s.Engine
+	} else if l, ok := proc.(*midiLoop); ok {
+		r.eng = l.Engine
 	}
 	r.cmds = r.eng.NewCommandRing(64)
 	if err := r.b.Start(proc); err != nil {
@@ -667,11 +669,12 @@ func TestServerRestartReconnectsAndRestores(t *testing.T) {
 func TestPrettyNames(t *testing.T) {
 	r := newRig(t, rigOptions{})
 	for port, want := range map[string]string{
-		"linuxdj:ch1_in_L":           "Deck 1 L",
-		"linuxdj:ch2_in_R":           "Deck 2 R",
-		"linuxdj:master_out_L":       "Master L",
-		"linuxdj:phones_out_R":       "Headphones R",
-		"linuxdj:" + jack.MIDIInPort: "MIDI control",
+		"linuxdj:ch1_in_L":            "Deck 1 L",
+		"linuxdj:ch2_in_R":            "Deck 2 R",
+		"linuxdj:master_out_L":        "Master L",
+		"linuxdj:phones_out_R":        "Headphones R",
+		"linuxdj:" + jack.MIDIInPort:  "MIDI control",
+		"linuxdj:" + jack.MIDIOutPort: "MIDI feedback",
 	} {
 		var got string
 		var err error
@@ -731,45 +734,132 @@ func TestFirstRunConnectsMasterToPhysicalPlayback(t *testing.T) {
 	}
 }
 
-func TestMIDIInput(t *testing.T) {
-	r := newRig(t, rigOptions{})
+// midiLoop is the engine with a MIDI side: it keeps the first events it
+// gets and sends every channel message straight back on the MIDI output.
+type midiLoop struct {
+	*mixer.Engine
+	in     [8][16]byte
+	inSize [8]int
+	count  atomic.Int32 // events received; the first len(in) are kept
+	out    [256]byte
+	outLen int
+}
+
+// MIDIIn is real-time safe: it copies into fixed arrays.
+func (p *midiLoop) MIDIIn(data []byte) {
+	n := int(p.count.Load())
+	if n < len(p.in) {
+		p.inSize[n] = copy(p.in[n][:], data)
+	}
+	p.count.Store(int32(n + 1))
+	if len(data) > 0 && data[0] < 0xF0 && p.outLen+len(data) <= len(p.out) {
+		p.outLen += copy(p.out[p.outLen:], data)
+	}
+}
+
+// MIDIOut is real-time safe: it copies from a fixed array.
+func (p *midiLoop) MIDIOut(out []byte) int {
+	n := copy(out, p.out[:p.outLen])
+	p.outLen = 0
+	return n
+}
+
+// TestMIDIInputAndOutput sends events into midi_in: each reaches the
+// processor's MIDIIn whole, the channel messages come back on midi_out
+// one event each, and none of it allocates on the audio thread.
+func TestMIDIInputAndOutput(t *testing.T) {
+	loop := &midiLoop{Engine: newEngine(t)}
+	r := newRig(t, rigOptions{proc: loop})
 	if err := r.src.RegisterMIDIOutput("midi_out"); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.src.Connect("src:midi_out", "linuxdj:"+jack.MIDIInPort); err != nil {
+	if err := r.sink.RegisterMIDIInput("midi_in"); err != nil {
 		t.Fatal(err)
 	}
-	if !jacktest.Eventually(2*time.Second, func() bool { return r.src.Connected("src:midi_out", "linuxdj:"+jack.MIDIInPort) }) {
-		t.Fatal("src:midi_out not connected to the MIDI input")
-	}
-	for r.b.MIDI().Len() > 0 {
-		r.b.MIDI().TryPop()
-	}
-	for _, ev := range []struct {
-		offset uint32
-		data   []byte
-	}{
-		{17, []byte{0x90, 60, 100}},                     // note on
-		{200, []byte{0xB3, 7, 64}},                      // control change, channel 4
-		{0, []byte{0xF0, 0x7E, 0x7F, 0x06, 0x01, 0xF7}}, // short sysex
-	} {
-		if err := r.src.SendMIDI(ev.offset, ev.data, 2*time.Second); err != nil {
+	for _, c := range [][2]string{{"src:midi_out", "linuxdj:" + jack.MIDIInPort}, {"linuxdj:" + jack.MIDIOutPort, "sink:midi_in"}} {
+		if err := r.src.Connect(c[0], c[1]); err != nil {
 			t.Fatal(err)
 		}
-		var got jack.MIDIEvent
-		if !jacktest.Eventually(2*time.Second, func() bool { return r.b.MIDI().TryPopInto(&got) }) {
-			t.Fatalf("MIDI event % x at offset %d did not arrive in MIDI()", ev.data, ev.offset)
-		}
-		if got.OffsetFrames != ev.offset || string(got.Data[:got.Size]) != string(ev.data) {
-			t.Errorf("MIDI() gave % x at offset %d; sent % x at offset %d", got.Data[:got.Size], got.OffsetFrames, ev.data, ev.offset)
+		if !jacktest.Eventually(2*time.Second, func() bool { return r.src.Connected(c[0], c[1]) }) {
+			t.Fatalf("%s not connected to %s", c[0], c[1])
 		}
 	}
+	// A link shows as connected before PipeWire carries data over it: send
+	// until the loop answers.
+	prime := []byte{0xBF, 127, 0}
+	if !jacktest.Eventually(3*time.Second, func() bool {
+		return r.src.SendMIDI(0, prime, time.Second) == nil && len(r.sink.ReceivedMIDI()) > 0
+	}) {
+		t.Fatal("nothing came back on midi_out")
+	}
 	time.Sleep(50 * time.Millisecond)
-	if n := r.b.MIDI().Len(); n != 0 {
-		t.Errorf("%d extra MIDI events arrived", n)
+	skipOut, skipIn := len(r.sink.ReceivedMIDI()), int(loop.count.Load())
+	sent := [][]byte{
+		{0x90, 60, 100},                      // note on
+		{0xB3, 7, 64},                        // control change, channel 4
+		{0xF0, 0x7E, 0x7F, 0x06, 0x01, 0xF7}, // short sysex: in, not echoed
+		{0xE0, 0x00, 0x40},                   // pitch bend
+	}
+	for i, data := range sent {
+		if err := r.src.SendMIDI(uint32(17*i), data, 2*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		k := skipIn + i
+		if !jacktest.Eventually(2*time.Second, func() bool { return int(loop.count.Load()) > k }) {
+			t.Fatalf("MIDI event % x did not reach MIDIIn", data)
+		}
+		if k >= len(loop.in) {
+			t.Fatalf("%d priming events filled the processor's record", skipIn)
+		}
+		if got := loop.in[k][:loop.inSize[k]]; string(got) != string(data) {
+			t.Errorf("MIDIIn got % x; sent % x", got, data)
+		}
+	}
+	want := [][]byte{sent[0], sent[1], sent[3]}
+	jacktest.Eventually(2*time.Second, func() bool { return len(r.sink.ReceivedMIDI()) >= skipOut+len(want) })
+	time.Sleep(50 * time.Millisecond)
+	got := r.sink.ReceivedMIDI()[skipOut:]
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("midi_out sent %v; want %v", got, want)
+	}
+	if n := int(loop.count.Load()) - skipIn; n != len(sent) {
+		t.Errorf("MIDIIn called %d times for %d events", n, len(sent))
 	}
 	if d := r.b.Stats().MIDIDropped; d != 0 {
 		t.Errorf("Stats().MIDIDropped = %d; want 0", d)
+	}
+
+	// Keep MIDI flowing both ways while allocations are counted.
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		cc := []byte{0xB0, 1, 0} // one buffer: the sender must not allocate either
+		for ; ; cc[2] = (cc[2] + 1) & 0x7F {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if err := r.src.SendMIDI(0, cc, time.Second); err != nil {
+				t.Error(err)
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	stopSending := func() { close(stop); <-done }
+	defer func() {
+		if stop != nil {
+			stopSending()
+		}
+	}()
+	before := loop.count.Load()
+	assertNoAllocations(t, r, time.Second)
+	stopSending()
+	stop = nil
+	if n := loop.count.Load() - before; n < 20 {
+		t.Errorf("only %d MIDI events reached the processor during the allocation check", n)
 	}
 }
 

@@ -51,6 +51,25 @@ static void ldj_read_midi(ldj_state *s, jack_nframes_t n) {
 	s->midi_count = count;
 }
 
+// ldj_write_midi sends the feedback Go wrote, one event per message: a
+// message starts at a status byte and runs to the next one. The port's
+// buffer was cleared at the top of the period, so a period Go did not run
+// sends nothing.
+static void ldj_write_midi(ldj_state *s, void *buf) {
+	uint32_t len = s->midi_out_len;
+	s->midi_out_len = 0;
+	if (!buf || len > LDJ_MIDI_OUT_BYTES) return;
+	uint32_t start = 0;
+	while (start < len) {
+		uint32_t end = start + 1;
+		while (end < len && s->midi_out_buf[end] < 0x80) end++;
+		if (s->midi_out_buf[start] >= 0x80 &&
+		    jack_midi_event_write(buf, 0, s->midi_out_buf + start, end - start) != 0)
+			__atomic_add_fetch(&s->midi_out_dropped, 1, __ATOMIC_RELAXED);
+		start = end;
+	}
+}
+
 // ldj_process runs on JACK's real-time thread. It gathers every buffer
 // pointer and the MIDI input here, so Go is entered once per period, and
 // times that whole entry, cgo transition included.
@@ -60,6 +79,11 @@ static int ldj_process(jack_nframes_t n, void *arg) {
 	for (int i = 0; i < s->n_in; i++) s->in_buf[i] = jack_port_get_buffer(s->in[i], n);
 	for (int i = 0; i < s->n_out; i++) s->out_buf[i] = jack_port_get_buffer(s->out[i], n);
 	ldj_read_midi(s, n);
+	void *midi_out = NULL;
+	if (s->midi_out) {
+		midi_out = jack_port_get_buffer(s->midi_out, n);
+		jack_midi_clear_buffer(midi_out);
+	}
 	if (n > LDJ_MAX_FRAMES) {
 		for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
 		__atomic_add_fetch(&s->oversize_cycles, 1, __ATOMIC_RELAXED);
@@ -74,6 +98,8 @@ static int ldj_process(jack_nframes_t n, void *arg) {
 		}
 		if (!done)
 			for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
+		else
+			ldj_write_midi(s, midi_out);
 	}
 	int64_t d = ldj_now_ns() - t0;
 	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
@@ -228,7 +254,8 @@ const char *ldj_set_callbacks(ldj_state *s) {
 void ldj_add_port(ldj_state *s, jack_port_t *p, int kind) {
 	if (kind == 0) s->in[s->n_in++] = p;
 	else if (kind == 1) s->out[s->n_out++] = p;
-	else s->midi_in = p;
+	else if (kind == 2) s->midi_in = p;
+	else s->midi_out = p;
 }
 
 int ldj_set_pretty_name(jack_client_t *c, jack_port_t *p, const char *name) {

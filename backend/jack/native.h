@@ -15,6 +15,7 @@
 #define LDJ_MAX_FRAMES 8192
 #define LDJ_MIDI_EVENTS 256
 #define LDJ_MIDI_BYTES 16
+#define LDJ_MIDI_OUT_BYTES 1536 // a period's feedback: 512 three-byte messages
 #define LDJ_HIST_BUCKETS 20000 // 1 µs each: callbacks up to 20 ms
 
 enum { LDJ_EV_RATE = 1, LDJ_EV_PORTREG = 2, LDJ_EV_CONNECT = 4, LDJ_EV_SHUTDOWN = 8 };
@@ -40,11 +41,15 @@ typedef struct {
 	int n_in, n_out;
 	jack_port_t *in[LDJ_MAX_PORTS];
 	jack_port_t *out[LDJ_MAX_PORTS];
-	jack_port_t *midi_in;
+	jack_port_t *midi_in, *midi_out;
 	float *in_buf[LDJ_MAX_PORTS];
 	float *out_buf[LDJ_MAX_PORTS];
 	ldj_midi_event midi[LDJ_MIDI_EVENTS];
 	uint32_t midi_count, midi_dropped;
+	// Feedback the processor wrote in Go this period, sent by C after it.
+	uint8_t midi_out_buf[LDJ_MIDI_OUT_BYTES];
+	uint32_t midi_out_len;
+	uint32_t midi_out_dropped; // messages JACK's MIDI buffer refused
 
 	// Written by JACK's threads, read by Go with __atomic loads.
 	uint64_t cycles;

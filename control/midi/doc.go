@@ -27,6 +27,14 @@
 // and also pushed, through an SPSC ring, back to the GUI, whose model (the
 // saved state) then follows the controller (state.Controls.Apply).
 //
+// Bridge does this wiring: it is the engine as a backend.MIDIProcessor. The
+// JACK backend hands it each input event before Process (MIDIIn: Feed, then
+// the commands into a command ring of the engine's, produced and drained
+// on the audio thread, and into the Echo ring for the GUI) and takes the
+// feedback after Process (MIDIOut: Feedback). NewBridge makes the mapper
+// the engine's command observer (mixer.Engine.SetObserver), which is how
+// Observe sees every command the engine drains.
+//
 // # MIDI learn
 //
 // The mapper publishes the last channel-voice event it received in one

@@ -11,8 +11,9 @@
 //
 // with one numeric argument (f, d, i, h, or T/F), in the engine's units
 // (docs/OSC.md lists every address). Each becomes a mixer.Command pushed
-// into the ring the server was given; the server goroutine is that ring's
-// only producer. Malformed packets, unknown addresses, wrong argument types,
+// into the ring the server was given (at Listen, or later with
+// StartControl when the server was started first for NSM); the server
+// goroutine is that ring's only producer. Malformed packets, unknown addresses, wrong argument types,
 // NaN and channels the mixer does not have are ignored and counted, never
 // passed on. Values out of range are clamped.
 //

@@ -57,7 +57,7 @@ type Stats struct {
 type Server struct {
 	cfg  Config
 	conn *net.UDPConn
-	ring *rt.Ring[mixer.Command]
+	ctl  atomic.Pointer[control] // nil while control is off
 
 	mu       sync.Mutex // guards handlers
 	handlers map[string]Handler
@@ -66,9 +66,16 @@ type Server struct {
 	packets, commands, ignored, dropped atomic.Uint64
 }
 
+// control is where control messages go once control is on.
+type control struct {
+	ring      *rt.Ring[mixer.Command]
+	onCommand func(mixer.Command)
+}
+
 // Listen binds the UDP socket. A non-loopback address is refused unless
-// cfg.AllowRemote is set. Commands go into ring, of which the server is
-// the only producer.
+// cfg.AllowRemote is set. With cfg.Controls, commands go into ring, of
+// which the server is the only producer; without, ring may be nil and
+// StartControl can switch control on later.
 func Listen(cfg Config, ring *rt.Ring[mixer.Command]) (*Server, error) {
 	addr := cfg.Addr
 	if addr == "" {
@@ -85,9 +92,22 @@ func Listen(cfg Config, ring *rt.Ring[mixer.Command]) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("osc: listen %s: %w", addr, err)
 	}
-	s := &Server{cfg: cfg, conn: conn, ring: ring, handlers: map[string]Handler{}}
+	s := &Server{cfg: cfg, conn: conn, handlers: map[string]Handler{}}
 	s.channels.Store(int32(cfg.Channels))
+	if cfg.Controls {
+		s.StartControl(ring, cfg.Channels, cfg.OnCommand)
+	}
 	return s, nil
+}
+
+// StartControl switches control messages on, for a mixer of channels
+// channels: commands go into ring, of which the server goroutine becomes
+// the only producer, and then to onCommand (nil for none) on the same
+// goroutine. The app calls it once the engine exists, on a server it
+// started earlier for NSM. Any goroutine may call it, once.
+func (s *Server) StartControl(ring *rt.Ring[mixer.Command], channels int, onCommand func(mixer.Command)) {
+	s.channels.Store(int32(channels))
+	s.ctl.Store(&control{ring: ring, onCommand: onCommand})
 }
 
 // SetChannels changes the channel count messages are checked against, when
@@ -203,7 +223,8 @@ func (s *Server) handleMessage(msg *goosc.Message, from *net.UDPAddr) {
 // command turns a control message into a command; it reports false for a
 // message it refused.
 func (s *Server) command(name string, msg *goosc.Message, from *net.UDPAddr) bool {
-	if !s.cfg.Controls || from == nil || (!s.cfg.AllowRemote && !from.IP.IsLoopback()) {
+	ctl := s.ctl.Load()
+	if ctl == nil || from == nil || (!s.cfg.AllowRemote && !from.IP.IsLoopback()) {
 		return false
 	}
 	p, ch, err := param.Parse(name)
@@ -215,13 +236,13 @@ func (s *Server) command(name string, msg *goosc.Message, from *net.UDPAddr) boo
 		return false
 	}
 	c := mixer.Command{Param: p, Channel: ch, Value: param.Clamp(p, v)}
-	if !s.ring.TryPush(c) {
+	if !ctl.ring.TryPush(c) {
 		s.dropped.Add(1)
 		return true
 	}
 	s.commands.Add(1)
-	if s.cfg.OnCommand != nil {
-		s.cfg.OnCommand(c)
+	if ctl.onCommand != nil {
+		ctl.onCommand(c)
 	}
 	return true
 }

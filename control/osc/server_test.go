@@ -258,3 +258,33 @@ func FuzzHandlePacket(f *testing.F) {
 		}
 	})
 }
+
+// TestStartControlLater: a server started without control (for NSM)
+// refuses control messages until StartControl, then checks channels
+// against the count given there and calls its hook.
+func TestStartControlLater(t *testing.T) {
+	s, err := osc.Listen(osc.Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fader := func(ch int) []byte {
+		return encode(t, goosc.NewMessage(osc.Prefix+param.Format(mixer.ParamFader, int16(ch)), float32(0.5)))
+	}
+	s.HandlePacket(fader(0), loopback)
+	if st := s.Stats(); st.Ignored != 1 || st.Commands != 0 {
+		t.Fatalf("before StartControl: stats %+v; want the message ignored", st)
+	}
+	ring := rt.NewRing[mixer.Command](16)
+	var seen []mixer.Command
+	s.StartControl(ring, 2, func(c mixer.Command) { seen = append(seen, c) })
+	s.HandlePacket(fader(1), loopback)
+	s.HandlePacket(fader(2), loopback) // the mixer has two channels
+	want := mixer.Command{Param: mixer.ParamFader, Channel: 1, Value: 0.5}
+	if got := drain(ring); len(got) != 1 || got[0] != want || len(seen) != 1 || seen[0] != want {
+		t.Fatalf("after StartControl: ring %+v, hook %+v; want %+v once", got, seen, want)
+	}
+	if st := s.Stats(); st.Ignored != 2 || st.Commands != 1 {
+		t.Errorf("stats %+v; want 2 ignored, 1 command", st)
+	}
+}

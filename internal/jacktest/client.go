@@ -13,6 +13,7 @@ package jacktest
 #include <errno.h>
 
 #define JT_MAX_PORTS 64
+#define JT_MIDI_REC_BYTES 65536
 
 typedef struct {
 	jack_client_t *client;
@@ -42,7 +43,29 @@ typedef struct {
 	uint32_t midi_offset, midi_size;
 	uint8_t midi_data[16];
 	int midi_armed;
+	// MIDI input: every event received is appended to midi_rec as a size
+	// byte and its bytes; midi_rec_len is published after the bytes.
+	jack_port_t *midi_in;
+	uint8_t midi_rec[JT_MIDI_REC_BYTES];
+	uint32_t midi_rec_len;
 } jt_client;
+
+static void jt_midi_record(jt_client *c, jack_nframes_t n) {
+	jack_port_t *p = __atomic_load_n(&c->midi_in, __ATOMIC_ACQUIRE);
+	if (!p) return;
+	void *buf = jack_port_get_buffer(p, n);
+	uint32_t len = c->midi_rec_len;
+	uint32_t total = jack_midi_get_event_count(buf);
+	for (uint32_t i = 0; i < total; i++) {
+		jack_midi_event_t ev;
+		if (jack_midi_event_get(&ev, buf, i) != 0 || ev.size > 255) continue;
+		if (len + 1 + ev.size > JT_MIDI_REC_BYTES) break;
+		c->midi_rec[len] = (uint8_t)ev.size;
+		memcpy(c->midi_rec + len + 1, ev.buffer, ev.size);
+		len += 1 + ev.size;
+	}
+	__atomic_store_n(&c->midi_rec_len, len, __ATOMIC_RELEASE);
+}
 
 static void jt_midi(jt_client *c, jack_nframes_t n) {
 	jack_port_t *p = __atomic_load_n(&c->midi_out, __ATOMIC_ACQUIRE);
@@ -97,6 +120,7 @@ static int jt_process(jack_nframes_t n, void *arg) {
 		__atomic_store_n(&c->rec_pos, r, __ATOMIC_RELEASE);
 	}
 	jt_midi(c, n);
+	jt_midi_record(c, n);
 	uint32_t stall = __atomic_exchange_n(&c->stall_us, 0, __ATOMIC_ACQ_REL);
 	if (stall) usleep(stall);
 	return 0;
@@ -166,6 +190,13 @@ static int jt_send_midi(jt_client *c, uint32_t offset, const uint8_t *data, uint
 	c->midi_size = size;
 	c->midi_offset = offset;
 	__atomic_store_n(&c->midi_armed, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static int jt_register_midi_input(jt_client *c, const char *name) {
+	jack_port_t *p = jack_port_register(c->client, name, JACK_DEFAULT_MIDI_TYPE, JackPortIsInput, 0);
+	if (!p) return -1;
+	__atomic_store_n(&c->midi_in, p, __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -443,6 +474,31 @@ func (cl *Client) SendMIDI(offsetFrames uint32, data []byte, timeout time.Durati
 		time.Sleep(time.Millisecond)
 	}
 	return nil
+}
+
+// RegisterMIDIInput registers a MIDI input port called short, whose events
+// ReceivedMIDI returns.
+func (cl *Client) RegisterMIDIInput(short string) error {
+	cs := C.CString(short)
+	defer C.free(unsafe.Pointer(cs))
+	if C.jt_register_midi_input(cl.c, cs) != 0 {
+		return fmt.Errorf("jacktest: jack_port_register %s:%s (MIDI input) failed", cl.name, short)
+	}
+	return nil
+}
+
+// ReceivedMIDI returns a copy of every event the MIDI input received, in
+// order, since it was registered (up to 64 KiB of them).
+func (cl *Client) ReceivedMIDI() [][]byte {
+	n := C.jt_u32(&cl.c.midi_rec_len)
+	rec := C.GoBytes(unsafe.Pointer(&cl.c.midi_rec[0]), C.int(n))
+	var events [][]byte
+	for len(rec) > 0 {
+		size := int(rec[0])
+		events = append(events, rec[1:1+size])
+		rec = rec[1+size:]
+	}
+	return events
 }
 
 // Property reads a port's JACK metadata property key (for example

@@ -1,0 +1,68 @@
+package midi
+
+import (
+	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/rt"
+)
+
+// feedCommands is how many commands one MIDI input event can make: a JACK
+// event is one message, a byte stream a few, each perhaps mapped to
+// several targets.
+const feedCommands = 64
+
+// Bridge is the engine as a backend.MIDIProcessor: a backend with MIDI
+// ports hands it the controller's bytes before each period and takes the
+// mapper's feedback after it. The commands the mapper makes go to the
+// engine through a command ring of their own (produced and drained on the
+// audio thread, before and in Process) and to Echo, which the GUI or the
+// headless loop drains so the saved state follows the controller.
+//
+// NewBridge makes the mapper the engine's command observer, so every
+// command from the GUI's, OSC's and the bridge's own rings (the start-up
+// state's commands included) updates the mapper's copy of the controls.
+type Bridge struct {
+	*mixer.Engine
+	mapper *Mapper
+	cmds   *rt.Ring[mixer.Command]
+	echo   *rt.Ring[mixer.Command]
+	buf    [feedCommands]mixer.Command
+}
+
+var _ backend.MIDIProcessor = (*Bridge)(nil)
+
+// NewBridge wraps eng for a backend; both of its rings hold ringCommands.
+// Call it before the backend starts.
+func NewBridge(eng *mixer.Engine, m *Mapper, ringCommands int) *Bridge {
+	eng.SetObserver(m)
+	return &Bridge{
+		Engine: eng, mapper: m,
+		cmds: eng.NewCommandRing(ringCommands),
+		echo: rt.NewRing[mixer.Command](ringCommands),
+	}
+}
+
+// Mapper is the bridge's mapper, for MIDI learn and new tables.
+func (b *Bridge) Mapper() *Mapper { return b.mapper }
+
+// Echo is the ring of the commands MIDI made, for one consumer: the
+// window or the headless loop.
+func (b *Bridge) Echo() *rt.Ring[mixer.Command] { return b.echo }
+
+// MIDIIn maps one input event and queues the commands it makes for the
+// engine's next drain and for Echo. A full ring drops and counts.
+//
+// MIDIIn is real-time safe: no allocation, no lock, no system call.
+func (b *Bridge) MIDIIn(data []byte) {
+	n := b.mapper.Feed(data, b.buf[:])
+	for i := range b.buf[:n] {
+		b.cmds.TryPushPtr(&b.buf[i])
+		b.echo.TryPushPtr(&b.buf[i])
+	}
+}
+
+// MIDIOut writes the mapper's feedback: every mapped control whose value
+// the controller does not show yet.
+//
+// MIDIOut is real-time safe: no allocation, no lock, no system call.
+func (b *Bridge) MIDIOut(out []byte) int { return b.mapper.Feedback(out) }
