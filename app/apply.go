@@ -44,6 +44,12 @@ func (u *UI) Apply(c mixer.Command) {
 		s.Limiter, u.limiter.On = on, on
 	case mixer.ParamMasterMono:
 		s.Mono, u.mono.On = on, on
+	case mixer.ParamMasterBalance:
+		u.balance.Pos = bipolarPos(v)
+		s.Balance = bipolar(u.balance.Pos)
+	case mixer.ParamLimiterCeilingDB:
+		u.ceiling.Pos = ceilingPos(v)
+		s.CeilingDB = ceilingDB(u.ceiling.Pos)
 	default:
 		u.studio.apply(u, c.Param, v, on)
 	}
@@ -55,6 +61,10 @@ func (u *UI) applyChannel(p mixer.Param, i int, v float64, on bool) {
 	case mixer.ParamTrimDB:
 		st.trim.Pos = trimPos(v)
 		m.TrimDB = trimDB(st.trim.Pos)
+	case mixer.ParamPolarity:
+		m.Polarity, st.polarity.On = on, on
+	case mixer.ParamFilterResonance:
+		m.Resonance, st.resonance.Pos = v, v
 	case mixer.ParamEQHigh:
 		m.EQHigh, st.hi.Pos = v, v
 	case mixer.ParamEQMid:

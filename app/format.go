@@ -28,6 +28,9 @@ func appendDB(dst []byte, db float64) []byte {
 	return append(dst, " dB"...)
 }
 
+// formatPct shows a 0..1 knob (the filter's resonance) in percent.
+func formatPct(dst []byte, pos float64) []byte { return appendPct(dst, pos) }
+
 // appendPct appends a 0..1 fraction as a whole percentage.
 func appendPct(dst []byte, f float64) []byte {
 	dst = strconv.AppendInt(dst, int64(math.Round(100*f)), 10)
@@ -86,3 +89,18 @@ func trimDB(pos float64) float64   { return trimRangeDB * (2*pos - 1) }
 func trimPos(db float64) float64   { return (db/trimRangeDB + 1) / 2 }
 func bipolar(pos float64) float64  { return 2*pos - 1 }
 func bipolarPos(v float64) float64 { return (v + 1) / 2 }
+
+// The limiter ceiling knob is linear in dB over the engine's range
+// (ParamLimiterCeilingDB's).
+const ceilingMinDB = -20
+
+// The dB value is rounded to 0.01 dB, so a value the user typed in the
+// state file survives the trip through the knob.
+func ceilingDB(pos float64) float64 { return math.Round(100*ceilingMinDB*(1-pos)) / 100 }
+func ceilingPos(db float64) float64 { return 1 - db/ceilingMinDB }
+
+// formatCeiling shows the limiter ceiling in dBFS.
+func formatCeiling(dst []byte, pos float64) []byte {
+	dst = appendDB(dst, ceilingDB(pos))
+	return append(dst, "FS"...)
+}

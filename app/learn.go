@@ -107,6 +107,8 @@ func (u *UI) initLearn() {
 	for i := range u.strips {
 		st := &u.strips[i]
 		add(&st.trim.ContextState, mixer.ParamTrimDB, i)
+		add(&st.polarity.ContextState, mixer.ParamPolarity, i)
+		add(&st.resonance.ContextState, mixer.ParamFilterResonance, i)
 		add(&st.hi.ContextState, mixer.ParamEQHigh, i)
 		add(&st.mid.ContextState, mixer.ParamEQMid, i)
 		add(&st.low.ContextState, mixer.ParamEQLow, i)
@@ -130,6 +132,8 @@ func (u *UI) initLearn() {
 	add(&u.splitCue.ContextState, mixer.ParamSplitCue, 0)
 	add(&u.limiter.ContextState, mixer.ParamLimiter, 0)
 	add(&u.mono.ContextState, mixer.ParamMasterMono, 0)
+	add(&u.balance.ContextState, mixer.ParamMasterBalance, 0)
+	add(&u.ceiling.ContextState, mixer.ParamLimiterCeilingDB, 0)
 	for i := range u.studio.knobs {
 		add(&u.studio.knobs[i].ContextState, u.studio.knobs[i].param, 0)
 	}

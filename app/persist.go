@@ -16,11 +16,12 @@ import (
 // autosaveDelay is how long after the last change the state is written.
 const autosaveDelay = time.Second
 
-// The GUI model (MixerState) and the saved model (state.Mixer) stay two
+// The GUI model (MixerState) and the saved model (state.Mixer) are two
 // types: the window's sync code reads and writes MixerState field by field
-// in app/ui.go, which others are changing now, and state.Mixer carries
-// more than the window shows (scenes, MIDI, polarity, balance, the
-// limiter ceiling). toMixerState and fromMixerState are the one boundary
+// in the units its widgets use (an int for a crossfader assignment, a
+// MeterMode), and state.Mixer carries more than the window's controls
+// (scenes, MIDI mappings, connections, the window size) in the file's
+// units (names). toMixerState and fromMixerState are the one boundary
 // between them.
 
 // meterModeName is the state file's name for mode: state.MeterModes lists
@@ -57,6 +58,7 @@ func toMixerState(m *state.Mixer) *MixerState {
 		Crossfader: g.Crossfader, CrossfaderCurve: g.CrossfaderCurve, CrossfaderReverse: g.CrossfaderReverse,
 		Master: g.MasterLevel, Booth: g.BoothLevel, Phones: g.PhonesLevel,
 		CueMix: g.CueMix, SplitCue: g.SplitCue, Limiter: g.Limiter, Mono: g.MasterMono,
+		Balance: g.MasterBalance, CeilingDB: g.LimiterCeilingDB,
 		Channels: make([]ChannelState, len(m.Channels)),
 		Talkover: TalkoverState{
 			Mode:        max(0, slices.Index(state.TalkoverModes, g.Talkover.Mode)),
@@ -74,7 +76,7 @@ func toMixerState(m *state.Mixer) *MixerState {
 	for i := range s.Channels {
 		c := &m.Controls.Channels[i]
 		s.Channels[i] = ChannelState{
-			Name: m.Channels[i].Name, TrimDB: c.TrimDB,
+			Name: m.Channels[i].Name, TrimDB: c.TrimDB, Polarity: c.Polarity, Resonance: c.FilterResonance,
 			EQHigh: c.EQHigh, EQMid: c.EQMid, EQLow: c.EQLow,
 			KillHigh: c.KillHigh, KillMid: c.KillMid, KillLow: c.KillLow,
 			Filter: c.Filter, Pan: c.Pan, Cue: c.Cue, Mute: c.Mute,
@@ -85,14 +87,15 @@ func toMixerState(m *state.Mixer) *MixerState {
 	return s
 }
 
-// fromMixerState writes the GUI model into m, leaving what the GUI does
-// not show (scenes, MIDI, connections, polarity, balance, ceiling) as it
-// is. m has as many channels as s.
+// fromMixerState writes the GUI model into m, leaving what is not a
+// control (scenes, MIDI, connections) as it is. m has as many channels as
+// s.
 func fromMixerState(s *MixerState, m *state.Mixer) {
 	g := &m.Controls.Global
 	g.Crossfader, g.CrossfaderCurve, g.CrossfaderReverse = s.Crossfader, s.CrossfaderCurve, s.CrossfaderReverse
 	g.MasterLevel, g.BoothLevel, g.PhonesLevel = s.Master, s.Booth, s.Phones
 	g.CueMix, g.SplitCue, g.Limiter, g.MasterMono = s.CueMix, s.SplitCue, s.Limiter, s.Mono
+	g.MasterBalance, g.LimiterCeilingDB = s.Balance, s.CeilingDB
 	t, mon := s.Talkover, s.Monitor
 	g.Talkover = state.TalkoverControls{
 		Mode:        state.TalkoverModes[min(max(t.Mode, 0), len(state.TalkoverModes)-1)],
@@ -107,7 +110,7 @@ func fromMixerState(s *MixerState, m *state.Mixer) {
 	for i := range s.Channels {
 		cs, c := &s.Channels[i], &m.Controls.Channels[i]
 		m.Channels[i].Name = cs.Name
-		c.TrimDB = cs.TrimDB
+		c.TrimDB, c.Polarity, c.FilterResonance = cs.TrimDB, cs.Polarity, cs.Resonance
 		c.EQHigh, c.EQMid, c.EQLow = cs.EQHigh, cs.EQMid, cs.EQLow
 		c.KillHigh, c.KillMid, c.KillLow = cs.KillHigh, cs.KillMid, cs.KillLow
 		c.Filter, c.Pan, c.Cue, c.Mute = cs.Filter, cs.Pan, cs.Cue, cs.Mute
@@ -317,6 +320,7 @@ func sameMixerState(a, b *MixerState) bool {
 		a.CrossfaderReverse == b.CrossfaderReverse && a.Master == b.Master &&
 		a.Booth == b.Booth && a.Phones == b.Phones && a.CueMix == b.CueMix &&
 		a.SplitCue == b.SplitCue && a.Limiter == b.Limiter && a.Mono == b.Mono &&
+		a.Balance == b.Balance && a.CeilingDB == b.CeilingDB &&
 		a.Talkover == b.Talkover && a.Monitor == b.Monitor &&
 		slices.Equal(a.Channels, b.Channels)
 }

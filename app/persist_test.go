@@ -149,14 +149,11 @@ func TestChannelsFlagResizesTheSavedState(t *testing.T) {
 // window does not show is left alone.
 func TestGUIModelRoundTrip(t *testing.T) {
 	m := state.Defaults(mixer.DefaultConfig())
-	m.Controls.Channels[0].Polarity = true
-	m.Controls.Channels[0].FilterResonance = 0.7
-	m.Controls.Global.MasterBalance = -0.3
-	m.Controls.Global.LimiterCeilingDB = -2
 	m.SaveScene("warm-up")
 	gui := &MixerState{
 		Crossfader: -0.4, CrossfaderCurve: 0.8, CrossfaderReverse: true,
 		Master: 0.6, Booth: 0.5, Phones: 0.4, CueMix: 0.3, SplitCue: true, Limiter: false, Mono: true,
+		Balance: -0.3, CeilingDB: -2,
 		Talkover: TalkoverState{Mode: mixer.TalkoverAuto, ThresholdDB: -40, DepthDB: -20, AttackMs: 10, ReleaseMs: 800},
 		Monitor: MonitorState{
 			Source: mixer.MonitorCue, LevelDB: -6, Dim: true, DimDB: -30, Mono: true, Mute: true, PolarityL: true,
@@ -166,7 +163,7 @@ func TestGUIModelRoundTrip(t *testing.T) {
 	modes := []mixer.MeterMode{mixer.MeterPeakRMS, mixer.MeterVU, mixer.MeterPPMII, mixer.MeterK20, mixer.MeterK12}
 	for i := range m.Channels {
 		gui.Channels = append(gui.Channels, ChannelState{
-			Name: "Ch" + string(rune('A'+i)), TrimDB: float64(i) - 2,
+			Name: "Ch" + string(rune('A'+i)), TrimDB: float64(i) - 2, Polarity: i == 0, Resonance: 0.7,
 			EQHigh: 0.1 * float64(i), EQMid: 0.2, EQLow: 0.9, KillHigh: i == 0, KillMid: i == 1, KillLow: i == 2,
 			Filter: -0.5, Pan: 0.25, Cue: i%2 == 0, Mute: i == 3, Assign: []int{mixer.XfaderA, mixer.XfaderThru, mixer.XfaderB}[i%3],
 			Fader: 0.1 * float64(i+1), MeterMode: modes[i],
@@ -176,9 +173,12 @@ func TestGUIModelRoundTrip(t *testing.T) {
 	if back := toMixerState(&m); !reflect.DeepEqual(back, gui) {
 		t.Errorf("GUI → saved → GUI changed the model:\n got %+v\nwant %+v", back, gui)
 	}
-	if !m.Controls.Channels[0].Polarity || m.Controls.Channels[0].FilterResonance != 0.7 ||
-		m.Controls.Global.MasterBalance != -0.3 || m.Controls.Global.LimiterCeilingDB != -2 || len(m.Scenes) != 1 {
-		t.Errorf("fields the window does not show were lost: %+v", m.Controls)
+	if !m.Controls.Channels[0].Polarity || m.Controls.Channels[1].Polarity || m.Controls.Channels[0].FilterResonance != 0.7 ||
+		m.Controls.Global.MasterBalance != -0.3 || m.Controls.Global.LimiterCeilingDB != -2 {
+		t.Errorf("controls not saved: %+v", m.Controls)
+	}
+	if len(m.Scenes) != 1 {
+		t.Errorf("the scenes were lost: %d", len(m.Scenes))
 	}
 	data, err := state.Encode(&m)
 	if err != nil {

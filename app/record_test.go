@@ -120,14 +120,16 @@ func TestRecordButtonRecordsTheMaster(t *testing.T) {
 		if filepath.Dir(path) != dir || filepath.Ext(path) != c.ext || !strings.HasPrefix(filepath.Base(path), "Linux DJ ") {
 			t.Fatalf("recording to %s; want a dated %s file in %s", path, c.ext, dir)
 		}
+		// One cue with the key, one with the button.
 		f.router.Queue(key.Event{Name: "M", State: key.Press})
 		f.frame(winSize)
+		f.click(g.cueButton())
 		grew := func() bool { st := s.rec.rec.Status(); return st.FramesWritten > 48000/2 }
 		if !f.untilRecord(grew) {
 			t.Fatalf("%s: the file did not grow: %+v", c.ext, s.rec.rec.Status())
 		}
-		if got := f.ui.studio.recLine[0]; !strings.Contains(got, "cues 1") || !strings.Contains(got, "drops 0") {
-			t.Errorf("%s: figures %q; want 1 cue, no drops", c.ext, got)
+		if got := f.ui.studio.recLine[0]; !strings.Contains(got, "cues 2") || !strings.Contains(got, "drops 0") {
+			t.Errorf("%s: figures %q; want 2 cues, no drops", c.ext, got)
 		}
 		f.click(g.recordButton())
 		if !f.untilRecord(f.idle) {

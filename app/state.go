@@ -8,6 +8,7 @@ import (
 type ChannelState struct {
 	Name     string  `json:"name"`
 	TrimDB   float64 `json:"trimDB"`   // −20..+20
+	Polarity bool    `json:"polarity"` // inverted
 	EQHigh   float64 `json:"eqHigh"`   // knob position 0..1, 0.5 = unity (mixer.EQGainDB)
 	EQMid    float64 `json:"eqMid"`    // knob position 0..1
 	EQLow    float64 `json:"eqLow"`    // knob position 0..1
@@ -15,11 +16,13 @@ type ChannelState struct {
 	KillMid  bool    `json:"killMid"`
 	KillLow  bool    `json:"killLow"`
 	Filter   float64 `json:"filter"` // −1 low-pass .. 0 off .. +1 high-pass
-	Pan      float64 `json:"pan"`    // −1 left .. +1 right
-	Cue      bool    `json:"cue"`
-	Mute     bool    `json:"mute"`
-	Assign   int     `json:"assign"` // mixer.XfaderA, XfaderThru or XfaderB
-	Fader    float64 `json:"fader"`  // fader position 0..1 (mixer.FaderDB)
+	// Resonance is the filter's, 0..1.
+	Resonance float64 `json:"resonance"`
+	Pan       float64 `json:"pan"` // −1 left .. +1 right
+	Cue       bool    `json:"cue"`
+	Mute      bool    `json:"mute"`
+	Assign    int     `json:"assign"` // mixer.XfaderA, XfaderThru or XfaderB
+	Fader     float64 `json:"fader"`  // fader position 0..1 (mixer.FaderDB)
 	// MeterMode is what the strip's meter shows (mixer.MeterPeakRMS by
 	// default).
 	MeterMode mixer.MeterMode `json:"meterMode"`
@@ -40,6 +43,8 @@ type MixerState struct {
 	SplitCue          bool           `json:"splitCue"`
 	Limiter           bool           `json:"limiter"`
 	Mono              bool           `json:"mono"`
+	Balance           float64        `json:"balance"`   // master, −1 left .. +1 right
+	CeilingDB         float64        `json:"ceilingDB"` // the limiter's, dBFS, −20..0
 	Talkover          TalkoverState  `json:"talkover"`
 	Monitor           MonitorState   `json:"monitor"`
 }
@@ -84,6 +89,7 @@ func NewMixerState(cfg mixer.Config) *MixerState {
 		CueMix:          0.5,
 		CrossfaderCurve: 0,
 		Limiter:         true,
+		CeilingDB:       mixer.DefaultLimiterCeilingDB,
 		Talkover: TalkoverState{
 			Mode: mixer.TalkoverOff, ThresholdDB: mixer.DefaultTalkoverThresholdDB, DepthDB: mixer.DefaultTalkoverDepthDB,
 			AttackMs: mixer.DefaultTalkoverAttackMs, ReleaseMs: mixer.DefaultTalkoverReleaseMs,
@@ -121,6 +127,8 @@ func (s *MixerState) Commands(dst []mixer.Command) []mixer.Command {
 		ch := int16(i)
 		dst = append(dst,
 			mixer.Command{Param: mixer.ParamTrimDB, Channel: ch, Value: float32(c.TrimDB)},
+			mixer.Command{Param: mixer.ParamPolarity, Channel: ch, Value: b(c.Polarity)},
+			mixer.Command{Param: mixer.ParamFilterResonance, Channel: ch, Value: float32(c.Resonance)},
 			mixer.Command{Param: mixer.ParamEQHigh, Channel: ch, Value: float32(c.EQHigh)},
 			mixer.Command{Param: mixer.ParamEQMid, Channel: ch, Value: float32(c.EQMid)},
 			mixer.Command{Param: mixer.ParamEQLow, Channel: ch, Value: float32(c.EQLow)},
@@ -138,6 +146,8 @@ func (s *MixerState) Commands(dst []mixer.Command) []mixer.Command {
 	}
 	return append(dst,
 		mixer.Command{Param: mixer.ParamCrossfader, Value: float32(s.Crossfader)},
+		mixer.Command{Param: mixer.ParamMasterBalance, Value: float32(s.Balance)},
+		mixer.Command{Param: mixer.ParamLimiterCeilingDB, Value: float32(s.CeilingDB)},
 		mixer.Command{Param: mixer.ParamCrossfaderCurve, Value: float32(s.CrossfaderCurve)},
 		mixer.Command{Param: mixer.ParamCrossfaderReverse, Value: b(s.CrossfaderReverse)},
 		mixer.Command{Param: mixer.ParamMasterLevel, Value: float32(s.Master)},

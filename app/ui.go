@@ -51,7 +51,8 @@ type stripUI struct {
 	name                    widget.Editor
 	nameChanged             bool
 	trim, hi, mid, low      widgets.KnobState
-	filter, pan             widgets.KnobState
+	filter, resonance, pan  widgets.KnobState
+	polarity                widgets.ToggleState
 	killHi, killMid, killLo widgets.ToggleState
 	cue, mute               widgets.ToggleState
 	assign                  widgets.SelectorState
@@ -85,6 +86,8 @@ type UI struct {
 	master        widgets.FaderState
 	booth, phones widgets.KnobState
 	cueMix        widgets.KnobState
+	balance       widgets.KnobState
+	ceiling       widgets.KnobState
 	splitCue      widgets.ToggleState
 	limiter       widgets.ToggleState
 	mono          widgets.ToggleState
@@ -177,7 +180,9 @@ func (u *UI) load() {
 		}{{&st.hi, m.EQHigh}, {&st.mid, m.EQMid}, {&st.low, m.EQLow}} {
 			k.w.ValueState = widgets.ValueState{Pos: k.v, Default: 0.5, Bipolar: true}
 		}
+		st.polarity.On = m.Polarity
 		st.filter.ValueState = widgets.ValueState{Pos: bipolarPos(m.Filter), Default: 0.5, Bipolar: true}
+		st.resonance.ValueState = widgets.ValueState{Pos: m.Resonance, Default: 0}
 		st.pan.ValueState = widgets.ValueState{Pos: bipolarPos(m.Pan), Default: 0.5, Bipolar: true}
 		st.killHi.On, st.killMid.On, st.killLo.On = m.KillHigh, m.KillMid, m.KillLow
 		st.cue.On, st.mute.On = m.Cue, m.Mute
@@ -193,6 +198,11 @@ func (u *UI) load() {
 	u.booth.ValueState = widgets.ValueState{Pos: s.Booth, Default: unity}
 	u.phones.ValueState = widgets.ValueState{Pos: s.Phones, Default: unity}
 	u.cueMix.ValueState = widgets.ValueState{Pos: s.CueMix, Default: 0.5, Bipolar: true}
+	u.balance.ValueState = widgets.ValueState{Pos: bipolarPos(s.Balance), Default: 0.5, Bipolar: true}
+	u.ceiling.ValueState = widgets.ValueState{Pos: ceilingPos(s.CeilingDB), Default: ceilingPos(mixer.DefaultLimiterCeilingDB), Step: 0.5 / -ceilingMinDB}
+	// The model holds what the knob sends (the dB↔position round trip is
+	// not exact), so the first sync finds nothing to send.
+	s.CeilingDB = ceilingDB(u.ceiling.Pos)
 	u.splitCue.On, u.limiter.On, u.mono.On = s.SplitCue, s.Limiter, s.Mono
 	u.masterMeter.Channels = 2
 	u.studio.init(s)
@@ -410,14 +420,17 @@ func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
 	y += gtx.Dp(nameHDp) + gap
 
 	knobH := th.KnobHeight(gtx.Metric)
-	c, t = place(gtx, x0, y, iw, knobH)
-	widgets.Knob(th, &st.trim, "TRIM", formatTrim).Layout(c)
-	t.Pop()
-	y += knobH + gap
-
 	kw := iw * 3 / 5
 	killW := iw - kw - gap
 	bh := th.ButtonHeight(gtx)
+	c, t = place(gtx, x0, y, kw, knobH)
+	widgets.Knob(th, &st.trim, "TRIM", formatTrim).Layout(c)
+	t.Pop()
+	c, t = place(gtx, x0+kw+gap, y+(gtx.Dp(th.Knob.SizeDp)-bh)/2, killW, bh)
+	widgets.Toggle(th, &st.polarity, "Ø").Layout(c)
+	t.Pop()
+	y += knobH + gap
+
 	for _, band := range [...]struct {
 		k     *widgets.KnobState
 		kill  *widgets.ToggleState
@@ -436,14 +449,18 @@ func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
 		y += knobH + gap
 	}
 
-	half := (iw - gap) / 2
-	c, t = place(gtx, x0, y, half, knobH)
-	widgets.Knob(th, &st.filter, "FILTER", formatFilter).Layout(c)
-	t.Pop()
-	c, t = place(gtx, x0+half+gap, y, half, knobH)
-	widgets.Knob(th, &st.pan, "PAN", formatPan).Layout(c)
-	t.Pop()
+	third := (iw - 2*gap) / 3
+	for j, k := range [...]struct {
+		s     *widgets.KnobState
+		label string
+		f     widgets.FormatFunc
+	}{{&st.filter, "FILTER", formatFilter}, {&st.resonance, "RES", formatPct}, {&st.pan, "PAN", formatPan}} {
+		c, t = place(gtx, x0+j*(third+gap), y, third, knobH)
+		widgets.Knob(th, k.s, k.label, k.f).Layout(c)
+		t.Pop()
+	}
 	y += knobH + gap
+	half := (iw - gap) / 2
 
 	c, t = place(gtx, x0, y, half, bh)
 	cue := widgets.Toggle(th, &st.cue, "CUE")
@@ -518,16 +535,20 @@ func (u *UI) layoutMaster(gtx layout.Context) {
 	y += gtx.Dp(nameHDp) + gap
 
 	knobH := th.KnobHeight(gtx.Metric)
-	third := (iw - 2*gap) / 3
+	fifth := (iw - 4*gap) / 5
 	for i, k := range [...]struct {
 		s     *widgets.KnobState
 		label string
 		f     widgets.FormatFunc
-	}{{&u.booth, "BOOTH", formatFaderDB}, {&u.phones, "PHONES", formatFaderDB}, {&u.cueMix, "CUE/MST", formatCueMix}} {
-		c, t = place(gtx, x0+i*(third+gap), y, third, knobH)
+	}{
+		{&u.booth, "BOOTH", formatFaderDB}, {&u.phones, "PHONES", formatFaderDB}, {&u.cueMix, "CUE/MST", formatCueMix},
+		{&u.balance, "BAL", formatPan}, {&u.ceiling, "CEIL", formatCeiling},
+	} {
+		c, t = place(gtx, x0+i*(fifth+gap), y, fifth, knobH)
 		widgets.Knob(th, k.s, k.label, k.f).Layout(c)
 		t.Pop()
 	}
+	third := (iw - 2*gap) / 3
 	y += knobH + gap
 
 	bh := th.ButtonHeight(gtx)
@@ -774,6 +795,8 @@ func (u *UI) sync() {
 		st, m := &u.strips[i], &s.Channels[i]
 		ch := int16(i)
 		u.syncF(&m.TrimDB, trimDB(st.trim.Pos), mixer.ParamTrimDB, ch)
+		u.syncB(&m.Polarity, st.polarity.On, mixer.ParamPolarity, ch)
+		u.syncF(&m.Resonance, st.resonance.Pos, mixer.ParamFilterResonance, ch)
 		u.syncF(&m.EQHigh, st.hi.Pos, mixer.ParamEQHigh, ch)
 		u.syncF(&m.EQMid, st.mid.Pos, mixer.ParamEQMid, ch)
 		u.syncF(&m.EQLow, st.low.Pos, mixer.ParamEQLow, ch)
@@ -808,6 +831,8 @@ func (u *UI) sync() {
 	u.syncB(&s.SplitCue, u.splitCue.On, mixer.ParamSplitCue, 0)
 	u.syncB(&s.Limiter, u.limiter.On, mixer.ParamLimiter, 0)
 	u.syncB(&s.Mono, u.mono.On, mixer.ParamMasterMono, 0)
+	u.syncF(&s.Balance, bipolar(u.balance.Pos), mixer.ParamMasterBalance, 0)
+	u.syncF(&s.CeilingDB, ceilingDB(u.ceiling.Pos), mixer.ParamLimiterCeilingDB, 0)
 	u.studio.sync(u)
 	u.loud.sync()
 }

@@ -73,10 +73,13 @@ func (m *Mixer) ToggleCompare() string {
 }
 
 // overlay returns base with the channels and globals of top, for as many
-// channels as base has; base's own slice is not modified.
+// channels as base has; base's own slice is not modified. The monitor
+// section stays base's: it is how the room listens, not part of the mix,
+// so recalling a mix never changes the monitor level or speakers.
 func overlay(base, top Controls) Controls {
 	out := base.clone()
 	copy(out.Channels, top.Channels)
 	out.Global = top.Global
+	out.Global.Monitor = base.Global.Monitor
 	return out
 }

@@ -302,6 +302,20 @@ func TestScenes(t *testing.T) {
 	if m.RecallScene("nope") == nil {
 		t.Fatal("recalling a missing scene succeeded")
 	}
+	// The monitor section is the room's: a scene saved with another
+	// monitor level and source does not bring them back.
+	m.Controls.Global.Monitor.LevelDB, m.Controls.Global.Monitor.Source = -30, "cue"
+	m.Controls.Global.Talkover.DepthDB = -6
+	m.SaveScene("monitor test")
+	m.Controls.Global.Monitor.LevelDB, m.Controls.Global.Monitor.Source = -10, "master"
+	m.Controls.Global.Talkover.DepthDB = -20
+	if err := m.RecallScene("monitor test"); err != nil {
+		t.Fatal(err)
+	}
+	if g := m.Controls.Global; g.Monitor.LevelDB != -10 || g.Monitor.Source != "master" || g.Talkover.DepthDB != -6 {
+		t.Fatalf("after recall: monitor %+v, talkover depth %v", g.Monitor, g.Talkover.DepthDB)
+	}
+	m.DeleteScene("monitor test")
 	if !m.DeleteScene("intro") || m.DeleteScene("intro") || len(m.Scenes) != 1 {
 		t.Fatalf("delete: %v", m.SceneNames())
 	}
