@@ -289,6 +289,8 @@ func reportLoad(w io.Writer, path string, rep state.Report) {
 type guiObserver struct {
 	st   *store
 	last MixerState
+	// renamed, when set, is told of each channel name the window changed.
+	renamed func(ch int, name string)
 }
 
 func newGUIObserver(st *store, s *MixerState) *guiObserver {
@@ -310,6 +312,11 @@ func (o *guiObserver) observe(s *MixerState) {
 	}
 	if sameMixerState(s, &o.last) {
 		return
+	}
+	for i := range min(len(s.Channels), len(o.last.Channels)) {
+		if name := s.Channels[i].Name; name != o.last.Channels[i].Name && o.renamed != nil {
+			o.renamed(i, name)
+		}
 	}
 	o.remember(s)
 	o.st.update(func(m *state.Mixer) { fromMixerState(s, m) })

@@ -153,15 +153,24 @@ func runMixer(args []string, stdout, stderr io.Writer) int {
 		code = runHeadless(s, o.meters, stdout, stderr, notifySignals())
 	} else {
 		gui := toMixerState(&s.store.model)
+		obs := newGUIObserver(s.store, gui)
+		var namer *portNamer
+		if s.store.jack != nil {
+			namer = newPortNamer(s.store.jack, s.cfg, stderr)
+			obs.renamed = namer.rename
+		}
 		werr := runWindow(windowConfig{
 			cfg: s.cfg, state: gui, cmds: s.cmds, meters: s.eng.Meters(), backend: s.backend,
-			observe: newGUIObserver(s.store, gui).observe,
+			observe: obs.observe,
 			remote:  s.remote, remoteApplied: s.remoteApplied, mapper: s.mapper,
 			scenes: s.store, saveMappings: s.store.setMappings,
 
 			connectHintDismissed: s.store.connectHintDismissed(), dismissConnectHint: s.store.dismissConnectHint,
 			rec: s.rec, duckGainDB: s.eng.TalkoverGainDB,
 		})
+		if namer != nil {
+			namer.close()
+		}
 		if werr != nil {
 			fmt.Fprintf(stderr, "linuxdj: window: %v\n", werr)
 			code = 1

@@ -73,17 +73,7 @@ func New(cfg Config, sampleRateHz int) (*Engine, error) {
 	cfg.Channels = append([]ChannelConfig(nil), cfg.Channels...)
 	e := &Engine{cfg: cfg, meters: rt.NewRing[MeterFrame](meterRingFrames)}
 	for i, c := range cfg.Channels {
-		name := c.Name
-		if name == "" {
-			name = fmt.Sprintf("Channel %d", i+1)
-		}
-		if c.Stereo {
-			e.inputs = append(e.inputs,
-				backend.Port{Name: fmt.Sprintf("ch%d_in_L", i+1), PrettyName: name + " L"},
-				backend.Port{Name: fmt.Sprintf("ch%d_in_R", i+1), PrettyName: name + " R"})
-		} else {
-			e.inputs = append(e.inputs, backend.Port{Name: fmt.Sprintf("ch%d_in", i+1), PrettyName: name})
-		}
+		e.inputs = append(e.inputs, ChannelPorts(i, c.Name, c.Stereo)...)
 	}
 	for _, bus := range []struct{ name, pretty string }{{"master", "Master"}, {"booth", "Booth"}, {"phones", "Headphones"}} {
 		e.outputs = append(e.outputs,
@@ -105,6 +95,22 @@ func New(cfg Config, sampleRateHz int) (*Engine, error) {
 	e.cur = newGraph(cfg, sampleRateHz)
 	e.publishGraph(e.cur)
 	return e, nil
+}
+
+// ChannelPorts are the input ports of channel i (0-based) called name:
+// "ch1_in_L" and "ch1_in_R" named "<name> L" and "<name> R" when stereo,
+// "ch1_in" named "<name>" when mono. An empty name is "Channel <i+1>".
+func ChannelPorts(i int, name string, stereo bool) []backend.Port {
+	if name == "" {
+		name = fmt.Sprintf("Channel %d", i+1)
+	}
+	if !stereo {
+		return []backend.Port{{Name: fmt.Sprintf("ch%d_in", i+1), PrettyName: name}}
+	}
+	return []backend.Port{
+		{Name: fmt.Sprintf("ch%d_in_L", i+1), PrettyName: name + " L"},
+		{Name: fmt.Sprintf("ch%d_in_R", i+1), PrettyName: name + " R"},
+	}
 }
 
 // checkRate rejects sample rates no sound card runs at.

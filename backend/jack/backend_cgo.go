@@ -114,10 +114,13 @@ type Backend struct {
 	// portGen counts the graph changes (ports, connections) it has seen.
 	calls   chan func()
 	portGen atomic.Uint64
-	wake    chan struct{}
-	stop    chan struct{}
-	done    chan struct{}
-	proc    backend.Processor
+	// pretty holds names given with SetPrettyName (port short name →
+	// pretty name); the manager's, applied again at each reconnect.
+	pretty map[string]string
+	wake   chan struct{}
+	stop   chan struct{}
+	done   chan struct{}
+	proc   backend.Processor
 
 	// Owned by the manager goroutine; mu guards them for readers.
 	mu           sync.Mutex
@@ -146,11 +149,12 @@ type Backend struct {
 func New(opts Options) *Backend {
 	opts = opts.withDefaults()
 	return &Backend{
-		opts:  opts,
-		name:  libjackName(),
-		conns: cloneConnections(opts.Connections),
-		calls: make(chan func()),
-		slot:  -1,
+		opts:   opts,
+		name:   libjackName(),
+		conns:  cloneConnections(opts.Connections),
+		calls:  make(chan func()),
+		pretty: make(map[string]string),
+		slot:   -1,
 	}
 }
 
@@ -388,8 +392,12 @@ func (b *Backend) connect() error {
 			} else {
 				outNames[i] = jp.GetName()
 			}
-			if port.PrettyName != "" {
-				setPrettyName(client, jp, port.PrettyName)
+			pretty := port.PrettyName
+			if p, ok := b.pretty[port.Name]; ok {
+				pretty = p
+			}
+			if pretty != "" {
+				setPrettyName(client, jp, pretty)
 			}
 		}
 	}

@@ -687,6 +687,41 @@ func TestPrettyNames(t *testing.T) {
 	}
 }
 
+// TestSetPrettyName renames a channel's port, as typing its name in the
+// window does: the metadata follows at once, and again after the server
+// went away and came back; a port the mixer lacks is an error.
+func TestSetPrettyName(t *testing.T) {
+	r := newRig(t, rigOptions{})
+	if err := r.b.SetPrettyName("ch1_in_L", "Vinyl L"); err != nil {
+		t.Fatal(err)
+	}
+	named := func() bool {
+		got, err := r.src.Property("linuxdj:ch1_in_L", prettyNameKey)
+		return err == nil && got == "Vinyl L"
+	}
+	if !jacktest.Eventually(2*time.Second, named) {
+		t.Fatal("the pretty-name did not follow SetPrettyName")
+	}
+	if err := r.b.SetPrettyName("ch99_in_L", "nothing"); err == nil {
+		t.Error("naming a port the mixer lacks succeeded")
+	}
+	r.src.Close()
+	r.sink.Close()
+	if err := r.srv.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	if !jacktest.Eventually(3*time.Second, func() bool { return r.b.Info().State == backend.Reconnecting }) {
+		t.Fatalf("state %v after the server died; want reconnecting", r.b.Info().State)
+	}
+	if err := r.srv.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	r.src, r.sink = openClients(t, 0)
+	if !jacktest.Eventually(5*time.Second, func() bool { return r.b.Info().State == backend.Running && named() }) {
+		t.Fatalf("after the restart the pretty-name is not back: %+v", r.b.Info())
+	}
+}
+
 func TestFirstRunConnectsMasterToPhysicalPlayback(t *testing.T) {
 	srv := startServer(t, jacktest.ServerOptions{})
 	probe, err := jacktest.OpenClient("probe", nil, nil, 0)

@@ -172,6 +172,25 @@ func (b *Backend) Disconnect(ours, theirs string) error {
 	})
 }
 
+// SetPrettyName gives the mixer's port short ("ch1_in_L") the human name
+// pretty in JACK's metadata, where patchbays show it, now and after every
+// reconnect. While the server is away the name waits for it. It waits for
+// the manager (at most callTimeout).
+func (b *Backend) SetPrettyName(short, pretty string) error {
+	return b.call(func() error {
+		b.pretty[short] = pretty
+		if !b.alive() {
+			return nil
+		}
+		p := b.client.GetPortByName(b.client.GetName() + ":" + short)
+		if p == nil {
+			return fmt.Errorf("jack: the mixer has no port %q", short)
+		}
+		setPrettyName(b.client, p, pretty)
+		return nil
+	})
+}
+
 // direction orders ours and theirs as source and destination, refusing
 // anything but one of the mixer's audio ports and a port of another
 // client, so the panel cannot rewire other programs.

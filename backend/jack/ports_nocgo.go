@@ -13,3 +13,6 @@ func (b *Backend) Connect(ours, theirs string) error { return ErrUnavailable }
 
 // Disconnect fails with ErrUnavailable.
 func (b *Backend) Disconnect(ours, theirs string) error { return ErrUnavailable }
+
+// SetPrettyName fails with ErrUnavailable.
+func (b *Backend) SetPrettyName(short, pretty string) error { return ErrUnavailable }
