@@ -29,23 +29,39 @@ func (f *fixture) moveMeters(i int) {
 // frame i, and returns the heap allocations of Layout itself in all but
 // the first ten (the warm-up). The input router's work between frames is
 // Gio's and is left out.
+//
+// The count is the process's, so a goroutine an earlier test left behind
+// (a server's client, an autosave timer) can add to it while Layout runs.
+// When the count is not zero the measured frames are laid out again, up to
+// twice, and the least count is returned: an allocation of Layout's own
+// recurs in every repetition, another goroutine's does not.
 func (f *fixture) warmLayoutAllocs(size image.Point, frames int, each func(i int)) uint64 {
 	var ms runtime.MemStats
-	allocs := uint64(0)
-	for i := range frames {
-		each(i)
-		f.ops.Reset()
-		gtx := layout.Context{Ops: &f.ops, Metric: unit.Metric{PxPerDp: 1, PxPerSp: 1}, Constraints: layout.Exact(size), Now: f.now, Source: f.router.Source()}
-		runtime.ReadMemStats(&ms)
-		before := ms.Mallocs
-		f.ui.Layout(gtx)
-		runtime.ReadMemStats(&ms)
-		if i >= 10 {
-			allocs += ms.Mallocs - before
+	measure := func(from int) uint64 {
+		allocs := uint64(0)
+		for i := from; i < frames; i++ {
+			each(i)
+			f.ops.Reset()
+			gtx := layout.Context{Ops: &f.ops, Metric: unit.Metric{PxPerDp: 1, PxPerSp: 1}, Constraints: layout.Exact(size), Now: f.now, Source: f.router.Source()}
+			runtime.ReadMemStats(&ms)
+			before := ms.Mallocs
+			f.ui.Layout(gtx)
+			runtime.ReadMemStats(&ms)
+			if i >= 10 {
+				allocs += ms.Mallocs - before
+			}
+			f.router.Frame(&f.ops)
 		}
-		f.router.Frame(&f.ops)
+		return allocs
 	}
-	return allocs
+	least := measure(0)
+	for range 2 {
+		if least == 0 {
+			break
+		}
+		least = min(least, measure(10))
+	}
+	return least
 }
 
 // TestLayoutDoesNotAllocate counts the heap allocations of the window's
