@@ -179,6 +179,11 @@ func (s *store) update(change func(m *state.Mixer)) {
 	s.auto.Notify()
 }
 
+// setWindow saves the window's size, in dp.
+func (s *store) setWindow(widthDp, heightDp int) {
+	s.update(func(m *state.Mixer) { m.Window = state.Window{WidthDp: widthDp, HeightDp: heightDp} })
+}
+
 // snapshot is a deep copy of the model, with JACK's live connections.
 func (s *store) snapshot() state.Mixer {
 	s.mu.Lock()

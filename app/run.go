@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
 	"io"
 	"slices"
 	"strings"
@@ -162,7 +163,8 @@ func runMixer(args []string, stdout, stderr io.Writer) int {
 		werr := runWindow(windowConfig{
 			cfg: s.cfg, state: gui, cmds: s.cmds, meters: s.eng.Meters(), backend: s.backend,
 			observe: obs.observe,
-			remote:  s.remote, remoteApplied: s.remoteApplied, mapper: s.mapper,
+			sizeDp:  image.Pt(s.store.model.Window.WidthDp, s.store.model.Window.HeightDp), resized: s.store.setWindow,
+			remote: s.remote, remoteApplied: s.remoteApplied, mapper: s.mapper,
 			scenes: s.store, saveMappings: s.store.setMappings,
 
 			connectHintDismissed: s.store.connectHintDismissed(), dismissConnectHint: s.store.dismissConnectHint,

@@ -3,6 +3,8 @@
 package app
 
 import (
+	"image"
+	"math"
 	"os"
 	"os/signal"
 	"sync/atomic"
@@ -34,7 +36,11 @@ func runWindow(c windowConfig) error {
 	ui.SetStudio(c.rec, c.duckGainDB)
 
 	w := new(gioapp.Window)
-	w.Option(gioapp.Title("Linux DJ"), gioapp.Size(unit.Dp(1280), unit.Dp(720)), gioapp.MinSize(unit.Dp(480), unit.Dp(360)))
+	sizeDp := c.sizeDp
+	if sizeDp.X <= 0 || sizeDp.Y <= 0 {
+		sizeDp = image.Pt(1280, 720)
+	}
+	w.Option(gioapp.Title("Linux DJ"), gioapp.Size(unit.Dp(sizeDp.X), unit.Dp(sizeDp.Y)), gioapp.MinSize(unit.Dp(480), unit.Dp(360)))
 
 	// A signal asks the window to close from inside its own loop, where
 	// Perform is safe, so shutdown takes the same path as the close button.
@@ -93,6 +99,10 @@ func runWindow(c windowConfig) error {
 					}
 				}
 			}
+			if dp := sizeInDp(e.Size, e.Metric.PxPerDp); dp != sizeDp && c.resized != nil {
+				sizeDp = dp
+				c.resized(dp.X, dp.Y)
+			}
 			gtx := gioapp.NewContext(&ops, e)
 			ui.Layout(gtx)
 			e.Frame(gtx.Ops)
@@ -104,4 +114,12 @@ func runWindow(c windowConfig) error {
 			}
 		}
 	}
+}
+
+// sizeInDp converts a window size in pixels to dp, the unit it is saved in.
+func sizeInDp(px image.Point, pxPerDp float32) image.Point {
+	if pxPerDp <= 0 {
+		pxPerDp = 1
+	}
+	return image.Pt(int(math.Round(float64(px.X)/float64(pxPerDp))), int(math.Round(float64(px.Y)/float64(pxPerDp))))
 }

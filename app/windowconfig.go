@@ -1,6 +1,8 @@
 package app
 
 import (
+	"image"
+
 	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/mixer"
@@ -22,6 +24,10 @@ type windowConfig struct {
 	// also passed to remoteApplied, when set, so the saved state follows.
 	remote        []*rt.Ring[mixer.Command]
 	remoteApplied func(mixer.Command)
+	// sizeDp is the size the window opens at (the saved one); resized,
+	// when set, is told each new size the user gives it, in dp.
+	sizeDp  image.Point
+	resized func(widthDp, heightDp int)
 	// connectHintDismissed hides the first-run hint on connecting
 	// sources; dismissConnectHint saves that the user dismissed it.
 	connectHintDismissed bool

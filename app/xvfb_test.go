@@ -17,6 +17,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/state"
 )
 
 // xserver is an Xvfb started by a test, on a display number the server
@@ -303,5 +306,63 @@ func TestIdleCPUUnderXvfb(t *testing.T) {
 			t.Errorf("idle CPU besides the audio thread %.2f%% of a core: the window is redrawing in silence", pct(total-audio))
 		}
 		a.stop(t)
+	}
+}
+
+// TestWindowSizeIsSaved opens the app with a saved window size: the window
+// opens at it (under Xvfb with no window manager, at the origin); then the
+// window is resized, as a user would, and the new size is in the state
+// file after the app exits.
+func TestWindowSizeIsSaved(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts an X server and the app")
+	}
+	if _, err := exec.LookPath("xdotool"); err != nil {
+		t.Skip("xdotool not installed (Debian: xdotool)")
+	}
+	th := newFixture(t, 1, 1).ui.Theme
+	path := filepath.Join(t.TempDir(), "state.toml")
+	saved := state.Defaults(mixer.DefaultConfig())
+	saved.FirstRun = false
+	saved.Window = state.Window{WidthDp: 1000, HeightDp: 600}
+	if err := state.Save(path, &saved); err != nil {
+		t.Fatal(err)
+	}
+	bin := buildBinary(t)
+	x := startXvfb(t, 1280, 800)
+	a := startApp(t, bin, x, "--backend", "null", "--config", path)
+
+	// The master section is the window's right end: panel pixels just
+	// left of x = 1000, none to its right.
+	panelCol := th.Palette.Panel.NRGBA()
+	inside, outside := image.Rect(1000-masterWDp+10, 100, 1000-10, 500), image.Rect(1010, 100, 1270, 500)
+	var shot *image.RGBA
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		shot = x.screenshot(t)
+		if count(shot, inside, panelCol) > 1000 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no master section left of x = 1000 after 20 s; output:\n%s", a.out)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if n := count(shot, outside, panelCol); n != 0 {
+		t.Errorf("%d panel pixels right of the saved width", n)
+	}
+
+	cmd := exec.Command("xdotool", "search", "--name", "^Linux DJ$", "windowsize", "--sync", "%@", "1200", "700")
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("xdotool: %v\n%s", err, out)
+	}
+	// The new size reaches the state through the autosave, a moment after
+	// the change, or at the latest when the app exits.
+	time.Sleep(300 * time.Millisecond)
+	a.stop(t)
+	m, rep := state.Load(path, mixer.DefaultConfig())
+	if len(rep.Problems) != 0 || m.Window != (state.Window{WidthDp: 1200, HeightDp: 700}) {
+		t.Errorf("saved window %+v (problems %v), want 1200×700", m.Window, rep.Problems)
 	}
 }

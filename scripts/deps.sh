@@ -12,7 +12,7 @@ run_pkgs=(
 )
 test_pkgs=(
 	jackd2 pipewire pipewire-bin pipewire-jack
-	xvfb imagemagick
+	xvfb imagemagick xdotool
 	libebur128-dev
 	qemu-system-x86 busybox-static cpio
 	sox desktop-file-utils appstream

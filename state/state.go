@@ -143,7 +143,7 @@ func Defaults(cfg mixer.Config) Mixer {
 	m := Mixer{
 		Version:     Version,
 		FirstRun:    true,
-		Window:      Window{WidthDp: 1280, HeightDp: 800},
+		Window:      Window{WidthDp: 1280, HeightDp: 720},
 		Compare:     Compare{Active: "A"},
 		Connections: map[string][]string{},
 	}
