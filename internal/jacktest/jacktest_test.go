@@ -104,8 +104,14 @@ func TestMIDIRecorder(t *testing.T) {
 	if err := sink.RegisterMIDIInput("in"); err != nil {
 		t.Fatal(err)
 	}
-	if err := src.Connect(src.Port("out"), sink.Port("in")); err != nil {
-		t.Fatal(err)
+	// PipeWire makes a new port known to its graph a little after the
+	// registration returns; until then jack_connect says EINVAL.
+	var connErr error
+	if !jacktest.Eventually(3*time.Second, func() bool {
+		connErr = src.Connect(src.Port("out"), sink.Port("in"))
+		return connErr == nil
+	}) {
+		t.Fatal(connErr)
 	}
 	// PipeWire carries data over a new link a little after it exists.
 	prime := []byte{0xFE}
