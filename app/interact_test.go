@@ -3,6 +3,7 @@ package app
 import (
 	"image"
 	"math"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -334,5 +335,56 @@ func TestPumpIgnoresLoadJitter(t *testing.T) {
 	}
 	if !woke {
 		t.Fatal("an xrun did not reach the status line")
+	}
+}
+
+// TestPumpSlowsDownInSilence runs the pump in real time: with nothing to
+// show it falls back to pumpIdleInterval after pumpIdleAfter ticks, still
+// reads the backend about once a second, and a level that shows wakes the
+// window within the idle interval and brings the display rate back.
+func TestPumpSlowsDownInSilence(t *testing.T) {
+	src := rt.NewRing[mixer.MeterFrame](8)
+	var infoCalls, wakes atomic.Int32
+	p := newMeterPump(src, func() backend.StreamInfo {
+		infoCalls.Add(1)
+		return backend.StreamInfo{Backend: "null", SampleRateHz: 48000, State: backend.Running}
+	}, func() { wakes.Add(1) })
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() { p.run(stop); close(done) }()
+	defer func() { close(stop); <-done }()
+
+	idleBy := time.Now().Add(pumpIdleAfter*pumpInterval + time.Second)
+	for !p.idle.Load() {
+		if time.Now().After(idleBy) {
+			t.Fatal("the pump did not slow down in silence")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	calls := infoCalls.Load()
+	time.Sleep(2100 * time.Millisecond)
+	if n := infoCalls.Load() - calls; n < 1 || n > 3 {
+		t.Errorf("the idle pump read the backend %d times in 2.1 s, want about twice", n)
+	}
+
+	before := wakes.Load()
+	sent := time.Now()
+	var f mixer.MeterFrame
+	f.Channels = 1
+	f.Strip[0].PeakL = 0.5
+	src.TryPushPtr(&f)
+	for wakes.Load() == before {
+		if time.Since(sent) > pumpIdleInterval+100*time.Millisecond {
+			t.Fatalf("a -6 dB peak did not wake the window within %v", time.Since(sent))
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Logf("woke the window %v after the level arrived", time.Since(sent).Round(time.Millisecond))
+	backBy := time.Now().Add(time.Second)
+	for p.idle.Load() {
+		if time.Now().After(backBy) {
+			t.Fatal("the pump stayed slow after a level showed")
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }

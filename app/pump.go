@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"sync/atomic"
 	"time"
 
 	"github.com/linuxdj/linuxdj/backend"
@@ -10,10 +11,15 @@ import (
 )
 
 // Pump timing: it looks for meter frames at the display rate and at the
-// backend's health once a second.
+// backend's health once a second. After a second with nothing to show it
+// looks ten times a second only: each look wakes a thread, and in silence
+// those wakes were most of what the app cost (see docs/PERFORMANCE.md);
+// the first level after silence then shows within 0.1 s.
 const (
-	pumpInterval = time.Second / 60
-	infoEvery    = 60 // pump ticks
+	pumpInterval     = time.Second / 60
+	pumpIdleInterval = time.Second / 10
+	pumpIdleAfter    = 60 // ticks with nothing to show
+	infoEvery        = 60 // ticks of pumpInterval
 	// shownFloorDB is where a meter bar is empty (IECHeight's zero):
 	// levels below it all look alike, so silence with a little noise
 	// never wakes the window.
@@ -40,11 +46,15 @@ type meterPump struct {
 	// window drains each frame; one that is not empty wakes it.
 	remote []*rt.Ring[mixer.Command]
 
+	// idle is set while the pump looks at pumpIdleInterval.
+	idle atomic.Bool
+
 	acc, frame mixer.MeterFrame
 	pending    bool // acc holds frames not yet forwarded
 	sent       mixer.MeterFrame
 	sentInfo   statusInfo
 	ticks      int
+	step       int // pumpInterval ticks per tick: 1, or more while idle
 }
 
 // statusInfo is backend.StreamInfo as the status line shows it: the DSP
@@ -62,13 +72,16 @@ func newMeterPump(src *rt.Ring[mixer.MeterFrame], info func() backend.StreamInfo
 		info:       info,
 		invalidate: invalidate,
 		ticks:      infoEvery - 1,
+		step:       1,
 	}
 }
 
-// run ticks until stop is closed.
+// run ticks until stop is closed, slowing down while there is nothing to
+// show.
 func (p *meterPump) run(stop <-chan struct{}) {
 	t := time.NewTicker(pumpInterval)
 	defer t.Stop()
+	quiet := 0
 	for {
 		select {
 		case <-stop:
@@ -76,6 +89,19 @@ func (p *meterPump) run(stop <-chan struct{}) {
 		case <-t.C:
 			if p.tick() {
 				p.invalidate()
+				quiet = 0
+			} else {
+				quiet++
+			}
+			if idle := quiet >= pumpIdleAfter; idle != p.idle.Load() {
+				p.idle.Store(idle)
+				p.step = 1
+				interval := pumpInterval
+				if idle {
+					p.step = int(pumpIdleInterval / pumpInterval)
+					interval = pumpIdleInterval
+				}
+				t.Reset(interval)
 			}
 		}
 	}
@@ -107,7 +133,7 @@ func (p *meterPump) tick() bool {
 			wake = true
 		}
 	}
-	p.ticks++
+	p.ticks += p.step
 	if p.ticks >= infoEvery {
 		p.ticks = 0
 		i := p.info()

@@ -297,12 +297,12 @@ func TestIdleCPUUnderXvfb(t *testing.T) {
 		if audio == 0 {
 			t.Logf("no real-time thread found (no permission for SCHED_FIFO?): the rest includes the audio")
 		}
-		// The goal is under 1% of a core; on llvmpipe one status-line redraw
-		// (60–100 ms) costs about that much, so this machine cannot show it
-		// (docs/PERFORMANCE.md has the figures). What the test holds is the
-		// window at rest: redrawing even a few frames a second in silence
-		// costs tens of percent here and fails it.
-		if period == "4096" && pct(total-audio) > 10 {
+		// The goal is the whole app under 1% of a core; at this period it
+		// measures about 1% (docs/PERFORMANCE.md). The test holds the part
+		// besides the audio thread under 3%, with room for a loaded
+		// machine: a window redrawing even a few frames a second in
+		// silence, or a pump polling at the display rate, costs more.
+		if period == "4096" && pct(total-audio) > 3 {
 			t.Errorf("idle CPU besides the audio thread %.2f%% of a core: the window is redrawing in silence", pct(total-audio))
 		}
 		a.stop(t)

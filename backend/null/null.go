@@ -120,10 +120,16 @@ func (b *Backend) Info() backend.StreamInfo {
 }
 
 // clock is the audio thread: it wakes at absolute deadlines one period
-// apart and runs one period each time. It sleeps in clock_nanosleep on its
-// own locked thread rather than in time.Sleep: a Go timer would wake the
+// apart and runs one period each time, on its own locked thread.
+//
+// Short periods sleep in clock_nanosleep: a Go timer would wake the
 // scheduler on another thread and hand the goroutine back to this one every
-// period, which costs more CPU than the silent engine itself.
+// period, which costs more CPU than the silent engine itself. Periods of
+// timerSleepFrom and longer sleep in a Go timer: a system call that blocks
+// longer than Go's sysmon tolerates (10 ms) keeps sysmon polling the
+// blocked thread, waking itself about sixty times a period, which at a
+// 4096-frame period cost twice the whole app's CPU of a timer (measured:
+// 3.5–4.3% of a core against 1.5–1.8%, docs/PERFORMANCE.md).
 func (b *Backend) clock(l *loop, started chan<- struct{}) {
 	defer close(b.done)
 	if err := backend.LockRealtimeThread(rtPriority); err != nil {
@@ -144,9 +150,17 @@ func (b *Backend) clock(l *loop, started chan<- struct{}) {
 			next = clk.now()
 			continue
 		}
-		sleepUntil(next)
+		if periodNanos >= int64(timerSleepFrom) {
+			time.Sleep(time.Duration(next - clk.now()))
+		} else {
+			sleepUntil(next)
+		}
 	}
 }
+
+// timerSleepFrom is the period from which the clock sleeps in a Go timer;
+// see clock.
+const timerSleepFrom = 10 * time.Millisecond
 
 // monotonic reads CLOCK_MONOTONIC without a system call per read: one
 // clock_gettime fixes the offset, and Go's own monotonic clock (the same

@@ -89,12 +89,24 @@ func (t *TruePeak) processBlock(samples []float32) {
 		peak = max32(peak, abs32(x))
 	}
 	t.sampleMax = max32(t.sampleMax, peak)
-	if t.ratio > 1 {
+	// Silence after silent history interpolates to exactly zero: an idle
+	// mixer skips the oversampling, most of the meter's cost.
+	if t.ratio > 1 && (peak != 0 || !allZero(t.buf[:history])) {
 		peak = max32(peak, interpolatedPeak(t.buf[:history+len(samples)], t.ratio))
 	}
 	copy(t.buf[:history], t.buf[len(samples):len(samples)+history])
 	t.maxSinceRead = max32(t.maxSinceRead, peak)
 	t.maxLatched = max32(t.maxLatched, peak)
+}
+
+// allZero reports whether every sample of b is zero. It is real-time safe.
+func allZero(b []float32) bool {
+	for _, x := range b {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // interpolatedPeak returns the largest |value| the interpolator produces

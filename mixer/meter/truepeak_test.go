@@ -165,3 +165,25 @@ func TestInterpolatorIsAnnex2Filter(t *testing.T) {
 		}
 	}
 }
+
+// TestTruePeakSilenceAfterSignal: a block of silence still reads the
+// interpolator's ringing from the samples just before it; only silence
+// after silent history reads nothing (the case that skips oversampling).
+func TestTruePeakSilenceAfterSignal(t *testing.T) {
+	var tp meter.TruePeak
+	if err := tp.Prepare(48000); err != nil {
+		t.Fatal(err)
+	}
+	impulse := make([]float32, 64)
+	impulse[63] = 0.5
+	tp.Process(impulse)
+	tp.Read()
+	tp.Process(make([]float32, 64))
+	if r := tp.Read(); !(r.PeakDBTP > -20) {
+		t.Errorf("the block after an impulse reads %.1f dBTP; want its ringing", r.PeakDBTP)
+	}
+	tp.Process(make([]float32, 64))
+	if r := tp.Read(); !math.IsInf(r.PeakDBTP, -1) {
+		t.Errorf("silence after silence reads %.1f dBTP; want −∞", r.PeakDBTP)
+	}
+}

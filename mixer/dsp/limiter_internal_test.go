@@ -1,0 +1,69 @@
+package dsp
+
+import (
+	"math"
+	"reflect"
+	"testing"
+)
+
+// TestLimiterSilenceShortcutIsExact runs two limiters through the same
+// blocks, one always with the full computation: loud sine, silence, quiet
+// sine, silence with a loud key, silence again, in blocks of several
+// sizes. Outputs and every field of state must be identical, and the
+// shortcut must have been taken.
+func TestLimiterSilenceShortcutIsExact(t *testing.T) {
+	const rateHz = 48000
+	short, full := NewLimiter(rateHz, -1), NewLimiter(rateHz, -1)
+	full.fullOnly = true
+	sine := func(amp float64, n, at int) []float32 {
+		b := make([]float32, n)
+		for i := range b {
+			b[i] = float32(amp * math.Sin(2*math.Pi*330*float64(at+i)/rateHz))
+		}
+		return b
+	}
+	type block struct{ key, in []float32 }
+	var blocks []block
+	at := 0
+	add := func(count, n int, key, in func(n, at int) []float32) {
+		for range count {
+			blocks = append(blocks, block{key(n, at), in(n, at)})
+			at += n
+		}
+	}
+	zeros := func(n, _ int) []float32 { return make([]float32, n) }
+	loud := func(n, at int) []float32 { return sine(2, n, at) }
+	quiet := func(n, at int) []float32 { return sine(0.1, n, at) }
+	add(4, 256, loud, loud)
+	add(40, 100, zeros, zeros) // 4000 frames: the release has settled
+	add(3, 37, quiet, quiet)
+	add(10, 256, zeros, zeros)
+	add(2, 64, loud, zeros)     // a key over the ceiling ducks silence
+	add(600, 256, zeros, zeros) // 3.2 s: the release (80 ms) reaches 1
+	add(1, 8192, loud, loud)
+	add(200, 1024, zeros, zeros)
+
+	shortcuts := 0
+	for i, b := range blocks {
+		n := len(b.in)
+		if short.silentAndSettled(b.key, b.key, b.in, b.in) {
+			shortcuts++
+		}
+		sl, sr, fl, fr := make([]float32, n), make([]float32, n), make([]float32, n), make([]float32, n)
+		short.ProcessKeyed(b.key, b.key, b.in, b.in, sl, sr)
+		full.ProcessKeyed(b.key, b.key, b.in, b.in, fl, fr)
+		if !reflect.DeepEqual(sl, fl) || !reflect.DeepEqual(sr, fr) {
+			t.Fatalf("block %d: outputs differ", i)
+		}
+		if short.ReadGain() != full.ReadGain() {
+			t.Fatalf("block %d: gain reduction differs", i)
+		}
+	}
+	full.fullOnly = false
+	if !reflect.DeepEqual(short, full) {
+		t.Errorf("states differ after the run:\n%+v\n%+v", *short, *full)
+	}
+	if shortcuts < 300 {
+		t.Errorf("the shortcut was taken in %d blocks; the silence should give over 300", shortcuts)
+	}
+}
