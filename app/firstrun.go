@@ -3,8 +3,6 @@ package app
 import (
 	"image"
 
-	"gioui.org/io/event"
-	"gioui.org/io/pointer"
 	"gioui.org/layout"
 	"gioui.org/op"
 	"gioui.org/text"
@@ -79,13 +77,7 @@ func (u *UI) layoutHint(gtx layout.Context, area image.Rectangle) {
 	c, t := place(gtx, area.Min.X+pad, area.Min.Y+pad, w, hgt)
 	r := image.Rectangle{Max: image.Pt(w, hgt)}
 	cl := widgets.Clip(c, r)
-	event.Op(c.Ops, &h.tag)
-	for {
-		if _, ok := c.Event(pointer.Filter{Target: &h.tag, Kinds: pointer.Press | pointer.Scroll,
-			ScrollX: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}, ScrollY: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}}); !ok {
-			break
-		}
-	}
+	blockPointer(c, &h.tag)
 	widgets.FillRect(c, r, th.Toggle.On.NRGBA())
 	widgets.FillRect(c, r.Inset(max(1, gtx.Dp(2))), th.Palette.Panel.NRGBA())
 	tc, tt := place(c, pad, pad, w-2*pad, gtx.Dp(nameHDp))

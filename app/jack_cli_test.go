@@ -31,6 +31,28 @@ func startJackd(t *testing.T) *jacktest.Server {
 	return srv
 }
 
+// jackSession starts a real jackd and a mixer session on it with a fresh
+// state, stopped when the test ends.
+func jackSession(t *testing.T) *session {
+	t.Helper()
+	startJackd(t)
+	o := options{backend: "jack", config: filepath.Join(t.TempDir(), "state.toml"), rateHz: 48000, periodFrames: 256}
+	var stderr bytes.Buffer
+	s, code := openSession(o, "jack", &stderr)
+	if s == nil {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if err := s.start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return s
+}
+
 func TestAutoDetectPicksJACKWhenAServerAnswers(t *testing.T) {
 	startJackd(t)
 	name, why, err := chooseBackend("auto", "", systemProbes)

@@ -198,8 +198,7 @@ func (u *UI) menuInput(gtx layout.Context) {
 	for {
 		// The backdrop also takes the wheel, so nothing under the menu
 		// moves while it is open.
-		ev, ok := gtx.Event(pointer.Filter{Target: &l.backdrop, Kinds: pointer.Press | pointer.Scroll,
-			ScrollX: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}, ScrollY: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}})
+		ev, ok := gtx.Event(everyPress(&l.backdrop))
 		if !ok {
 			break
 		}

@@ -98,13 +98,7 @@ func (u *UI) layoutOverlay(gtx layout.Context, area image.Rectangle) {
 	c, t := place(gtx, area.Min.X, area.Min.Y, area.Dx(), area.Dy())
 	r := image.Rectangle{Max: area.Size()}
 	cl := widgets.Clip(c, r)
-	event.Op(c.Ops, &u.overlayTag)
-	for {
-		if _, ok := c.Event(pointer.Filter{Target: &u.overlayTag, Kinds: pointer.Press | pointer.Scroll,
-			ScrollX: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}, ScrollY: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}}); !ok {
-			break
-		}
-	}
+	blockPointer(c, &u.overlayTag)
 	widgets.FillRect(c, r, th.Palette.PanelEdge.NRGBA())
 	widgets.FillRect(c, r.Inset(max(1, gtx.Dp(2))), th.Palette.Panel.NRGBA())
 	pad := gtx.Dp(12)
@@ -121,6 +115,24 @@ func (u *UI) layoutOverlay(gtx layout.Context, area image.Rectangle) {
 	call := inline.Stop()
 	u.overlayPainter.Flush(root, th)
 	call.Add(root.Ops)
+}
+
+// everyPress filters what an overlay's backdrop takes: every press and
+// every wheel or touchpad scroll, so nothing under the overlay moves.
+func everyPress(tag any) pointer.Filter {
+	return pointer.Filter{Target: tag, Kinds: pointer.Press | pointer.Scroll,
+		ScrollX: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}, ScrollY: pointer.ScrollRange{Min: -1 << 20, Max: 1 << 20}}
+}
+
+// blockPointer makes the current clip of gtx take every press and scroll
+// and drops them: nothing under an overlay can be touched.
+func blockPointer(gtx layout.Context, tag any) {
+	event.Op(gtx.Ops, tag)
+	for {
+		if _, ok := gtx.Event(everyPress(tag)); !ok {
+			return
+		}
+	}
 }
 
 // panelKeys closes the open panel on Escape.

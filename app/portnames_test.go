@@ -4,7 +4,6 @@ package app
 
 import (
 	"bytes"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,21 +18,7 @@ import (
 // a real jackd session: the input ports' pretty names, which patchbays
 // show, follow the name, and the state saves it.
 func TestTypingANameRenamesJACKPorts(t *testing.T) {
-	startJackd(t)
-	o := options{backend: "jack", config: filepath.Join(t.TempDir(), "state.toml"), rateHz: 48000, periodFrames: 256}
-	var stderr bytes.Buffer
-	s, code := openSession(o, "jack", &stderr)
-	if s == nil {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	if err := s.start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := s.stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	s := jackSession(t)
 	th, err := widgets.ParseTheme(assets.ThemeJSON)
 	if err != nil {
 		t.Fatal(err)

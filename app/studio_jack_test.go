@@ -3,8 +3,6 @@
 package app
 
 import (
-	"bytes"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -18,21 +16,7 @@ import (
 // the engine declares, and a signal played into the external input comes
 // out of speakers B once the window's model selects EXT and SPK B.
 func TestJACKMonitorPorts(t *testing.T) {
-	startJackd(t)
-	o := options{backend: "jack", config: filepath.Join(t.TempDir(), "state.toml"), rateHz: 48000, periodFrames: 256}
-	var stderr bytes.Buffer
-	s, code := openSession(o, "jack", &stderr)
-	if s == nil {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	if err := s.start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := s.stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	s := jackSession(t)
 	probe, err := jacktest.OpenClient("probe", []string{"out"}, []string{"in"}, 48000)
 	if err != nil {
 		t.Fatal(err)

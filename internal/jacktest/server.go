@@ -1,6 +1,7 @@
 package jacktest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -117,15 +118,26 @@ func Start(k Kind, opts ServerOptions) (*Server, error) {
 		return nil, fmt.Errorf("jacktest: server dir: %w", err)
 	}
 	s := &Server{Kind: k, Dir: dir, opts: opts}
-	if k == Jackd {
-		s.Name = uniqueName("linuxdj-test")
+	// A loaded machine sometimes loses a server at start (jackd that never
+	// answers); a second one, under a new name, has always come up.
+	for attempt := 1; ; attempt++ {
+		if k == Jackd {
+			s.Name = uniqueName("linuxdj-test")
+		}
+		err = s.start()
+		if err == nil {
+			return s, nil
+		}
+		if attempt == startAttempts {
+			os.RemoveAll(dir)
+			return nil, err
+		}
+		fmt.Fprintf(os.Stderr, "jacktest: attempt %d: %v; starting another\n", attempt, err)
 	}
-	if err := s.start(); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	return s, nil
 }
+
+// startAttempts is how many servers Start tries before it gives up.
+const startAttempts = 3
 
 // Env is the environment a client process needs to reach this server.
 func (s *Server) Env() []string {
@@ -258,19 +270,37 @@ func (s *Server) setPipeWireClock() error {
 func (s *Server) waitReady(timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		if s.cmd.ProcessState != nil {
-			return fmt.Errorf("jacktest: %s exited at start; log %s", s.Kind, filepath.Join(s.Dir, "server.log"))
+		if s.exited() {
+			return fmt.Errorf("jacktest: %s exited at start: %s", s.Kind, s.logTail())
 		}
 		out, err := s.Run("jack_lsp")
 		if err == nil && !strings.Contains(string(out), "not running") {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("jacktest: %s %q not ready after %v: %v: %s (log %s)",
-				s.Kind, s.Name, timeout, err, out, filepath.Join(s.Dir, "server.log"))
+			return fmt.Errorf("jacktest: %s %q not ready after %v: %v: %s; its log: %s",
+				s.Kind, s.Name, timeout, err, out, s.logTail())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// exited reports whether the server process has ended (it is a zombie
+// until Stop reaps it).
+func (s *Server) exited() bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+	if err != nil {
+		return true
+	}
+	i := bytes.LastIndexByte(b, ')')
+	return i < 0 || i+2 >= len(b) || b[i+2] == 'Z'
+}
+
+// logTail is the end of the server's log, for an error message: the log
+// goes with the server's directory.
+func (s *Server) logTail() string {
+	b, _ := os.ReadFile(filepath.Join(s.Dir, "server.log"))
+	return string(b[max(len(b)-600, 0):])
 }
 
 // Run runs a JACK or PipeWire command-line tool against this server and
