@@ -4,8 +4,11 @@ package app
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -127,5 +130,49 @@ func TestJACKFirstRunConnectsOnceAndSavesConnections(t *testing.T) {
 	defer s.store.auto.Close()
 	if got := s.store.jack.Connections()[master]; len(got) == 0 {
 		t.Errorf("the restarted backend was not given the saved connections")
+	}
+}
+
+// TestProbingForJACKIsQuiet starts the app where no JACK server runs: the
+// probe that finds none must not fill stderr with libjack's connection
+// errors, only the app's own line saying which backend it chose.
+func TestProbingForJACKIsQuiet(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "--headless", "--backend", "auto")
+	cmd.Env = append(os.Environ(), "JACK_DEFAULT_SERVER=linuxdj-no-such-server", "JACK_NO_START_SERVER=1",
+		"XDG_CONFIG_HOME="+t.TempDir(), "XDG_RUNTIME_DIR="+t.TempDir())
+	// A file, not a buffer: the app writes it directly and the test reads
+	// it while the app runs.
+	outPath := filepath.Join(t.TempDir(), "output")
+	outFile, err := os.Create(outPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer outFile.Close()
+	cmd.Stdout, cmd.Stderr = outFile, outFile
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	output := func() string { b, _ := os.ReadFile(outPath); return string(b) }
+	started := time.Now()
+	for !strings.Contains(output(), "headless on") {
+		if time.Since(started) > 10*time.Second {
+			t.Fatalf("not running after 10 s:\n%s", output())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("exit: %v\n%s", err, output())
+	}
+	s := output()
+	if strings.Contains(s, "Cannot connect") || strings.Contains(s, "jack server is not running") {
+		t.Errorf("libjack's probe errors reached stderr:\n%s", s)
+	}
+	if !strings.Contains(s, "backend null") {
+		t.Errorf("no line saying the null backend was chosen:\n%s", s)
 	}
 }

@@ -170,7 +170,9 @@ func libjackName() string {
 func Available() bool {
 	clientMu.Lock()
 	defer clientMu.Unlock()
+	C.ldj_quiet_probe(1)
 	c, _ := gojack.ClientOpen("linuxdj-probe", gojack.NoStartServer)
+	C.ldj_quiet_probe(0)
 	if c == nil {
 		return false
 	}

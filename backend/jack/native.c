@@ -3,6 +3,7 @@
 // native.c: the C half of package jack; see doc.go.
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <stdio.h>
 #include <pthread.h>
 #include "native.h"
 
@@ -332,6 +333,23 @@ const char *ldj_libjack(void) {
 	Dl_info info;
 	if (dladdr((void *)jack_client_open, &info) && info.dli_fname) return info.dli_fname;
 	return "";
+}
+
+// libjack prints every failed connection attempt on stderr, so probing
+// for a server that is not there ("is JACK running?") printed half a dozen
+// lines of errors at every start without one. While a probe runs its
+// messages are dropped; otherwise they go to stderr as libjack's own
+// handler would print them.
+static int ldj_probing;
+
+static void ldj_print(const char *msg) {
+	if (!__atomic_load_n(&ldj_probing, __ATOMIC_RELAXED)) fprintf(stderr, "%s\n", msg);
+}
+
+void ldj_quiet_probe(int on) {
+	jack_set_error_function(ldj_print);
+	jack_set_info_function(ldj_print);
+	__atomic_store_n(&ldj_probing, on, __ATOMIC_RELAXED);
 }
 
 // ldj_poll reads what JACK keeps in shared memory into s, so Go reads it

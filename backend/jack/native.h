@@ -109,5 +109,6 @@ void ldj_open_go(ldj_state *s);
 int ldj_close_go(ldj_state *s);
 uint32_t ldj_port_latency(jack_port_t *p, int playback);
 const char *ldj_libjack(void);
+void ldj_quiet_probe(int on);
 
 #endif
