@@ -9,8 +9,8 @@ import (
 // window: the widget and the model both take its value, so the next sync
 // sees no difference and sends nothing back to the engine, which already
 // has it. Values that go through a unit conversion are stored as the
-// widget gives them back, for the same reason. Params the window does not show are ignored here; the saved
-// state takes them through its own path.
+// widget gives them back, for the same reason. Params the window does not
+// show (actions, held buttons) are ignored here.
 func (u *UI) Apply(c mixer.Command) {
 	v := float64(param.Clamp(c.Param, c.Value))
 	on := v >= 0.5

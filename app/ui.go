@@ -200,8 +200,8 @@ func (u *UI) load() {
 	u.cueMix.ValueState = widgets.ValueState{Pos: s.CueMix, Default: 0.5, Bipolar: true}
 	u.balance.ValueState = widgets.ValueState{Pos: bipolarPos(s.Balance), Default: 0.5, Bipolar: true}
 	u.ceiling.ValueState = widgets.ValueState{Pos: ceilingPos(s.CeilingDB), Default: ceilingPos(mixer.DefaultLimiterCeilingDB), Step: 0.5 / -ceilingMinDB}
-	// The model holds what the knob sends (the dB↔position round trip is
-	// not exact), so the first sync finds nothing to send.
+	// The model holds what the knob sends (0.01 dB steps), so the first
+	// sync finds nothing to send.
 	s.CeilingDB = ceilingDB(u.ceiling.Pos)
 	u.splitCue.On, u.limiter.On, u.mono.On = s.SplitCue, s.Limiter, s.Mono
 	u.masterMeter.Channels = 2

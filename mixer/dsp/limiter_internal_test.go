@@ -66,4 +66,13 @@ func TestLimiterSilenceShortcutIsExact(t *testing.T) {
 	if shortcuts < 300 {
 		t.Errorf("the shortcut was taken in %d blocks; the silence should give over 300", shortcuts)
 	}
+
+	// The shortcut is on the audio thread: it must not allocate.
+	zero, outL, outR := make([]float32, 256), make([]float32, 256), make([]float32, 256)
+	if !short.silentAndSettled(zero, zero, zero, zero) {
+		t.Fatal("the limiter is not at rest after the silence")
+	}
+	if n := testing.AllocsPerRun(100, func() { short.ProcessKeyed(zero, zero, zero, zero, outL, outR) }); n != 0 {
+		t.Errorf("the silence shortcut allocates %v times per block", n)
+	}
 }
