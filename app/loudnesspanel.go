@@ -214,6 +214,7 @@ func (p *loudnessPanel) layout(gtx layout.Context) layout.Dimensions {
 	}
 	corr = min(max(corr, -1), 1)
 	c, t = place(gtx, x0, yB, iw, corrBarH)
+	lv := widgets.Live(c)
 	bar := widgets.Bar(th, layout.Horizontal, (corr+1)/2)
 	bar.Origin, bar.Marks = 0.5, p.corrMarks
 	if corr < 0 {
@@ -223,6 +224,7 @@ func (p *loudnessPanel) layout(gtx layout.Context) layout.Dimensions {
 		bar.Marker = (m + 1) / 2
 	}
 	bar.Layout(c)
+	lv.End()
 	t.Pop()
 	yB -= rowH + gtx.Dp(2)
 	p.row(gtx, x0, yB, iw, rowH, "CORR", p.corr.Text(math.Round(corr*100)/100, formatSigned), txt)
@@ -274,6 +276,7 @@ func (p *loudnessPanel) layout(gtx layout.Context) layout.Dimensions {
 		t.Pop()
 		v := p.shown(col.lufs)
 		c, t = place(gtx, cx, y+small+gtx.Dp(4), colW, numH)
+		lv := widgets.Live(c)
 		th.BoldLabel(c, th.TextSizeSp, txt, text.Middle, col.readout.Text(v, formatLoudness))
 		t.Pop()
 		c, t = place(gtx, cx+(colW-barW)/2, barTop, barW, barH)
@@ -286,6 +289,7 @@ func (p *loudnessPanel) layout(gtx layout.Context) layout.Dimensions {
 			b.Marker = p.scale.Deflection(mx)
 		}
 		b.Layout(c)
+		lv.End()
 		t.Pop()
 	}
 	c, t = place(gtx, x0+3*colW+gtx.Dp(2), barTop, scaleW, barH)
@@ -309,6 +313,8 @@ func (p *loudnessPanel) row(gtx layout.Context, x, y, w, h int, label, value str
 	th := p.u.Theme
 	c, t := place(gtx, x, y+gtx.Dp(3), w, h)
 	th.Label(c, th.SmallSizeSp, th.Palette.TextDim.NRGBA(), text.Start, label)
+	lv := widgets.Live(c)
 	th.BoldLabel(c, th.SmallSizeSp, col, text.End, value)
+	lv.End()
 	t.Pop()
 }

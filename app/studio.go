@@ -566,6 +566,8 @@ func (s *studioUI) layoutDuck(gtx layout.Context, th *widgets.Theme, x, y, w, h 
 		col = th.Toggle.Cue.NRGBA()
 	}
 	c, t := place(gtx, x, y+gtx.Dp(4), w, h)
+	lv := widgets.Live(c)
 	th.Label(c, th.SmallSizeSp, col, text.End, s.duckText)
+	lv.End()
 	t.Pop()
 }

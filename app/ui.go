@@ -604,6 +604,8 @@ func (u *UI) layoutGR(gtx layout.Context) {
 	textW := gtx.Dp(56)
 	bar := image.Rect(labelW, gtx.Dp(4), w-textW, h-gtx.Dp(4))
 	widgets.FillRect(gtx, bar, th.Meter.Back.NRGBA())
+	lv := widgets.Live(gtx)
+	defer lv.End()
 	gr := u.limiterGRDB
 	if !u.limiter.On {
 		gr = 0
@@ -668,7 +670,9 @@ func (u *UI) layoutStatus(gtx layout.Context) {
 	if u.info.State == backend.Reconnecting {
 		col = th.Toggle.Cue.NRGBA()
 	}
+	lv := widgets.Live(c)
 	d := th.Label(c, th.SmallSizeSp, col, text.Start, u.statusText)
+	lv.End()
 	// The shortcut help goes right-aligned only where it does not collide
 	// with the status.
 	hw := th.LabelSize(c, th.SmallSizeSp, shortcutHelp).X

@@ -47,6 +47,7 @@ type atlas struct {
 	bold    *sfnt.Font
 	raster  *vector.Rasterizer
 	full    bool
+	epoch   int // how many times the atlas started again
 }
 
 // atlasFace is one font at one size.
@@ -236,6 +237,7 @@ func (a *atlas) endFrame() {
 	clear(a.entries)
 	a.pages = a.pages[:0]
 	a.full = false
+	a.epoch++
 }
 
 // imageOp returns the texture of page, made again after the page changed.
@@ -243,6 +245,9 @@ func (a *atlas) imageOp(page int) paint.ImageOp {
 	pg := a.pages[page]
 	if pg.dirty {
 		pg.op = paint.NewImageOp(pg.img)
+		// Entries land on whole pixels: nearest sampling is exact, and on
+		// a software renderer half the cost of linear.
+		pg.op.Filter = paint.FilterNearest
 		pg.dirty = false
 	}
 	return pg.op

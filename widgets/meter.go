@@ -244,6 +244,7 @@ func (m MeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 		}
 	}
 	barX := func(i int) int { return i * (barW + gap) }
+	lv := Live(gtx)
 	for _, lit := range [...]bool{false, true} {
 		col := th.Meter.ClipOff.NRGBA()
 		if lit {
@@ -255,9 +256,11 @@ func (m MeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 			}
 		}
 	}
+	lv.End()
 	for i := 0; i < n; i++ {
 		fillRect(gtx, image.Rect(barX(i), top, barX(i)+barW, bottom), th.Meter.Back.NRGBA())
 	}
+	lv = Live(gtx)
 	pct := th.Meter.PeakAlphaPct
 	for z, col := range [...]color.NRGBA{withAlpha(low, pct), withAlpha(mid, pct), withAlpha(high, pct), low, mid, high} {
 		for i := 0; i < n; i++ {
@@ -275,6 +278,7 @@ func (m MeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 			fillRect(gtx, image.Rect(barX(i), y, barX(i)+barW, y+max(1, gtx.Dp(2))), th.Meter.Hold.NRGBA())
 		}
 	}
+	lv.End()
 	if m.ShowScale {
 		drawScaleMarks(gtx, th, m.Scale, top, barH, barsW, scaleW)
 	}

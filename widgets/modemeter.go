@@ -72,13 +72,16 @@ func (m ModeMeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 	if s.Clip {
 		clipCol = th.Meter.High.NRGBA()
 	}
+	lv := Live(gtx)
 	fillRect(gtx, image.Rect(0, 0, barsW, clipH), clipCol)
+	lv.End()
 	bottom := top + barH
 	warnY, hotY := yOf(m.Scale.WarnDB), yOf(m.Scale.HotDB)
 	barX := func(i int) int { return i * (barW + gap) }
 	for i := 0; i < n; i++ {
 		fillRect(gtx, image.Rect(barX(i), top, barX(i)+barW, bottom), th.Meter.Back.NRGBA())
 	}
+	lv = Live(gtx)
 	for z, col := range [...]color.NRGBA{th.Meter.Low.NRGBA(), th.Meter.Mid.NRGBA(), th.Meter.High.NRGBA()} {
 		for i := 0; i < n; i++ {
 			if r, ok := zoneRect(barX(i), barW, bottom, yOf(s.Level[i]), warnY, hotY, z); ok {
@@ -93,6 +96,7 @@ func (m ModeMeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 			fillRect(gtx, image.Rect(barX(i), y, barX(i)+barW, y+max(1, gtx.Dp(2))), th.Meter.Hold.NRGBA())
 		}
 	}
+	lv.End()
 	drawScaleMarks(gtx, th, m.Scale, top, barH, barsW, scaleW)
 	return layout.Dimensions{Size: image.Pt(barsW+scaleW, h)}
 }
