@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -16,6 +17,9 @@ import (
 // runBenchRT measures how promptly Go answers JACK's real-time callback:
 // the mixer with 8 stereo channels on a private SCHED_FIFO jackd at 64 and
 // 256 frames, with a garbage-heavy goroutine standing in for the GUI.
+// First, on the same server for as long, a client whose callback is plain
+// C (no Go, 16 ports each way) counts the xruns the machine and the server
+// make without us: the baseline the mixer's xruns are compared with.
 func runBenchRT(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench-rt", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -37,7 +41,7 @@ func runBenchRT(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "bench-rt: GOMAXPROCS=%d gcpercent=%d memlimit=%dMiB garbage=%dMB/s lockthread=%v, %v per size\n",
 		runtime.GOMAXPROCS(0), *gcPercent, *memLimitMB, *garbageMBps, *lockThread, *duration)
-	fmt.Fprintln(stdout, "period  cycles  p50%   p99%   max%   xruns  GCs")
+	fmt.Fprintln(stdout, "period  cycles  p50%   p99%   max%   xruns  late  GCs  C-client-xruns")
 	for _, period := range []int{64, 256} {
 		line, err := benchPeriod(period, *duration, *garbageMBps, *lockThread)
 		if err != nil {
@@ -56,6 +60,10 @@ func benchPeriod(period int, d time.Duration, garbageMBps int, lockThread bool) 
 	}
 	defer srv.Close()
 	srv.UseInProcess()
+	baseline, err := baselineXRuns(d)
+	if err != nil {
+		return "", err
+	}
 	cfg := mixer.DefaultConfig()
 	cfg.Channels = nil
 	for i := 1; i <= 8; i++ {
@@ -82,8 +90,37 @@ func benchPeriod(period int, d time.Duration, garbageMBps int, lockThread bool) 
 	cs := b.CallbackStats()
 	info := b.Info()
 	share := func(x time.Duration) float64 { return 100 * float64(x) / float64(cs.Period) }
-	return fmt.Sprintf("%6d  %6d  %5.1f  %5.1f  %5.1f  %5d  %d",
-		period, cs.Cycles, share(cs.P50), share(cs.P99), share(cs.Max), info.XRuns, after.NumGC-before.NumGC), nil
+	return fmt.Sprintf("%6d  %6d  %5.1f  %5.1f  %5.1f  %5d  %4d  %3d  %d",
+		period, cs.Cycles, share(cs.P50), share(cs.P99), share(cs.Max), info.XRuns, cs.Late, after.NumGC-before.NumGC, baseline), nil
+}
+
+// baselineXRuns runs a client with a C callback (16 outputs playing a
+// tone, 16 inputs) on the current server for d and returns the xruns the
+// server reported to it.
+func baselineXRuns(d time.Duration) (int, error) {
+	var outs, ins []string
+	for i := range 16 {
+		outs = append(outs, fmt.Sprintf("out_%d", i))
+		ins = append(ins, fmt.Sprintf("in_%d", i))
+	}
+	cl, err := jacktest.OpenClient("linuxdj-bench-c", outs, ins, 0)
+	if err != nil {
+		return 0, err
+	}
+	defer cl.Close()
+	tone := make([]float32, 480)
+	for i := range tone {
+		tone[i] = float32(0.5 * math.Sin(2*math.Pi*float64(i)/48))
+	}
+	signals := make([][]float32, len(outs))
+	for i := range signals {
+		signals[i] = tone
+	}
+	if err := cl.StartStream(signals, true); err != nil {
+		return 0, err
+	}
+	time.Sleep(d)
+	return cl.XRuns(), nil
 }
 
 // sink keeps the garbage reachable long enough that the compiler cannot

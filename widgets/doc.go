@@ -39,9 +39,12 @@
 //
 // Drawing allocates nothing once warmed up: readouts are formatted only
 // when their value changes. In a window, widgets draw through a Painter
-// (painter.go), which groups the whole window's rectangles, shapes and text
-// by colour in as few GPU state changes as the picture allows, and keeps
-// merged paths across frames so Gio uploads them only when they change.
+// (painter.go): labels and shapes come from a texture atlas rendered on
+// the CPU (atlas.go), and everything that is not marked Live (a meter's
+// level, a running readout) is composited on the CPU into a backdrop
+// image (backdrop.go), repainted only where it changed; the GPU draws the
+// backdrop and the live items, grouped by colour in as few state changes
+// as the picture allows.
 //
 // Theme is the one style object: fonts, text sizes and colours nested per
 // widget, read from JSON (assets/theme.json) by ParseTheme.

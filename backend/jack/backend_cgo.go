@@ -707,6 +707,7 @@ func (b *Backend) CallbackStats() CallbackStats {
 		P50:    time.Duration(n.hist_p50_us) * time.Microsecond,
 		P99:    time.Duration(n.hist_p99_us) * time.Microsecond,
 		Max:    time.Duration(C.ldj_i64(&b.native.max_ns)),
+		Late:   uint64(C.ldj_u32(&b.native.late_cycles)),
 	}
 	if rate := int(C.ldj_u32(&b.native.rate_hz)); rate > 0 {
 		cs.Period = time.Duration(int64(C.ldj_u32(&b.native.period_frames)) * 1e9 / int64(rate))

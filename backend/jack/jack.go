@@ -69,6 +69,10 @@ type CallbackStats struct {
 	P50, P99 time.Duration // 1 µs resolution
 	Max      time.Duration
 	Period   time.Duration // the current period, for "share of period"
+	// Late counts callbacks that took longer than their period, timed from
+	// JACK's call into C (the cgo entry into Go included): the xruns the
+	// mixer itself caused, where others are the machine's or the server's.
+	Late uint64
 }
 
 // Stats are the backend's own measurements beyond backend.StreamInfo.

@@ -563,6 +563,7 @@ func TestXRunCountedProcessingContinues(t *testing.T) {
 	r := newRig(t, rigOptions{proc: proc})
 	before := r.b.Info().XRuns
 	cycles := r.b.CallbackStats().Cycles
+	late := r.b.CallbackStats().Late
 	if r.srv.Kind == jacktest.PipeWire {
 		// See TestPipeWireDummyReportsNoXRuns: pipewire-jack on the
 		// Dummy-Driver does not report xruns to clients; what can be checked
@@ -577,6 +578,11 @@ func TestXRunCountedProcessingContinues(t *testing.T) {
 		return r.b.Info().XRuns > before
 	}) {
 		t.Fatalf("no xrun counted after stalling a client (server log: %s)", r.srv.Log())
+	}
+	// The stall was ours: the backend counts the callbacks longer than a
+	// period, on either server.
+	if got := r.b.CallbackStats().Late; got <= late {
+		t.Errorf("late callbacks %d → %d after a 40 ms stall", late, got)
 	}
 	after := r.b.CallbackStats().Cycles
 	time.Sleep(300 * time.Millisecond)

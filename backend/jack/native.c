@@ -106,6 +106,7 @@ static int ldj_process(jack_nframes_t n, void *arg) {
 	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
 	if (rate > 0) {
 		double share = (double)d * rate / (1e9 * n);
+		if (share > 1) __atomic_add_fetch(&s->late_cycles, 1, __ATOMIC_RELAXED);
 		s->own_load += 0.05 * (share - s->own_load);
 		__atomic_store_n(&s->own_load_ppm, (uint32_t)(s->own_load * 1e6), __ATOMIC_RELAXED);
 	}

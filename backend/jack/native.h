@@ -58,6 +58,7 @@ typedef struct {
 	uint32_t rate_hz;
 	uint32_t oversize_cycles; // periods above LDJ_MAX_FRAMES, answered with silence
 	int64_t last_ns, max_ns;
+	uint32_t late_cycles;     // callbacks that took longer than their period
 	double own_load;          // smoothed callback time / period; audio thread only
 	uint32_t own_load_ppm;    // own_load published for Go, parts per million
 	uint32_t hist[LDJ_HIST_BUCKETS + 1];
