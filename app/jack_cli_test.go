@@ -4,6 +4,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -174,5 +175,32 @@ func TestProbingForJACKIsQuiet(t *testing.T) {
 	}
 	if !strings.Contains(s, "backend null") {
 		t.Errorf("no line saying the null backend was chosen:\n%s", s)
+	}
+}
+
+// TestBenchRTReports runs bench-rt for a second per period on its own
+// real-time jackd: both periods report their cycles, the callback's
+// timing, the late callbacks and the C client's xruns.
+func TestBenchRTReports(t *testing.T) {
+	jacktest.Need(t, jacktest.Jackd)
+	var out, errOut bytes.Buffer
+	if code := runBenchRT([]string{"-duration", "1s", "-garbage-mbps", "5"}, &out, &errOut); code != 0 {
+		t.Fatalf("bench-rt exit %d: %s", code, errOut.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[1], "late") || !strings.Contains(lines[1], "C-client-xruns") {
+		t.Fatalf("bench-rt printed:\n%s", out.String())
+	}
+	for i, period := range []int{64, 256} {
+		var p, cycles, xruns, late, gcs, baseline int
+		var p50, p99, maxPct float64
+		n, err := fmt.Sscan(lines[2+i], &p, &cycles, &p50, &p99, &maxPct, &xruns, &late, &gcs, &baseline)
+		if err != nil || n != 9 {
+			t.Fatalf("line %q: %v", lines[2+i], err)
+		}
+		// One second is 750 periods of 64 frames and 187 of 256 at 48 kHz.
+		if p != period || cycles < 48000/period/2 || late > cycles || p50 <= 0 || p99 < p50 || maxPct < p99 {
+			t.Errorf("period %d: %q does not add up", period, lines[2+i])
+		}
 	}
 }
