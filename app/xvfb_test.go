@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/linuxdj/linuxdj/internal/jacktest"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/state"
 )
@@ -281,17 +282,39 @@ func procCPU(t *testing.T, pid int) (total, audio time.Duration) {
 // TestIdleCPUUnderXvfb runs the app in silence and measures its CPU use
 // over 10 s: a silent mixer with no input must not redraw. The engine keeps
 // processing silence on the audio thread, so the bound is on everything
-// else: the window, the meter pump and the Go runtime. It measures with the
-// default 256-frame period, where the null backend's 188 Hz clock also
-// wakes the Go scheduler often, and with a 4096-frame period (12 Hz).
+// else: the window, the meter pump and the Go runtime. It measures the null
+// backend with the default 256-frame period, where its 188 Hz clock also
+// wakes the Go scheduler often, and with a 4096-frame period (12 Hz); then
+// the app as users run it, on a real-time jackd at 256 frames, where the
+// audio thread is JACK's client thread in our process.
 func TestIdleCPUUnderXvfb(t *testing.T) {
 	if testing.Short() {
-		t.Skip("takes 30 s with an X server")
+		t.Skip("takes 40 s with an X server")
 	}
+	jacktest.Need(t, jacktest.Jackd)
 	bin := buildBinary(t)
 	x := startXvfb(t, 1280, 800)
-	for _, period := range []string{"256", "4096"} {
-		a := startApp(t, bin, x, "--backend", "null", "--demo=false", "--period", period)
+	for _, c := range []struct {
+		name string
+		args []string
+		jack bool
+	}{
+		{"null, 256 frames", []string{"--backend", "null", "--demo=false", "--period", "256"}, false},
+		{"null, 4096 frames", []string{"--backend", "null", "--demo=false", "--period", "4096"}, false},
+		{"jackd -R, 256 frames", []string{"--backend", "jack"}, true},
+	} {
+		if c.jack {
+			srv, err := jacktest.Start(jacktest.Jackd, jacktest.ServerOptions{PeriodFrames: 256, Realtime: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { srv.Close() })
+			for _, kv := range srv.Env() {
+				k, v, _ := strings.Cut(kv, "=")
+				t.Setenv(k, v)
+			}
+		}
+		a := startApp(t, bin, x, c.args...)
 		time.Sleep(3 * time.Second) // window mapped, first frames drawn
 		pid := a.cmd.Process.Pid
 		c0, rt0 := procCPU(t, pid)
@@ -301,18 +324,25 @@ func TestIdleCPUUnderXvfb(t *testing.T) {
 		wall := time.Since(t0)
 		pct := func(d time.Duration) float64 { return 100 * float64(d) / float64(wall) }
 		total, audio := c1-c0, rt1-rt0
-		t.Logf("period %s frames, %.1f s of silence: process %.2f%% of a core, audio thread %.2f%%, the rest %.2f%%",
-			period, wall.Seconds(), pct(total), pct(audio), pct(total-audio))
+		t.Logf("%s, %.1f s of silence: process %.2f%% of a core, audio thread %.2f%%, the rest %.2f%%",
+			c.name, wall.Seconds(), pct(total), pct(audio), pct(total-audio))
 		if audio == 0 {
-			t.Logf("no real-time thread found (no permission for SCHED_FIFO?): the rest includes the audio")
+			t.Errorf("%s: no real-time thread found (no permission for SCHED_FIFO?), so the audio thread's share is unknown", c.name)
 		}
-		// The goal is the whole app under 1% of a core; at this period it
-		// measures about 1% (docs/PERFORMANCE.md). The test holds the part
-		// besides the audio thread under 3%, with room for a loaded
-		// machine: a window redrawing even a few frames a second in
-		// silence, or a pump polling at the display rate, costs more.
-		if period == "4096" && pct(total-audio) > 3 {
-			t.Errorf("idle CPU besides the audio thread %.2f%% of a core: the window is redrawing in silence", pct(total-audio))
+		// The goal is the whole app under 1% of a core (docs/PERFORMANCE.md
+		// has the figures). At a 256-frame period Go's sysmon alone costs
+		// 3–7% (every return of the audio thread into a system call, or
+		// into C from JACK's callback, wakes it from its deep sleep, and it
+		// polls about 57 times a period); at 4096 frames it sleeps. So the
+		// test holds the part besides the audio thread under 3% at 4096
+		// frames and under 15% at 256, with room for a loaded machine: a
+		// window redrawing at the display rate in silence costs far more.
+		limit := 15.0
+		if c.name == "null, 4096 frames" {
+			limit = 3
+		}
+		if pct(total-audio) > limit {
+			t.Errorf("%s: idle CPU besides the audio thread %.2f%% of a core (limit %.0f%%): is the window redrawing in silence?", c.name, pct(total-audio), limit)
 		}
 		a.stop(t)
 	}
