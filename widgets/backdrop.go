@@ -8,6 +8,7 @@ import (
 
 	"gioui.org/layout"
 	"gioui.org/op"
+	"gioui.org/op/clip"
 	"gioui.org/op/paint"
 )
 
@@ -36,6 +37,9 @@ type backdrop struct {
 	shown  []uint64 // per tile, of the items its pixels show
 	dirty  []bool   // per tile: paint it again this frame
 	bands  []backdropBand
+	// drawnPx is how many pixels the last draw covered: on a software
+	// renderer, what the backdrop costs a frame.
+	drawnPx int
 }
 
 // backdropBand is a vertical band of the image with its own texture.
@@ -225,19 +229,39 @@ func (b *backdrop) eachDirty(r image.Rectangle, f func(t image.Rectangle)) {
 }
 
 // draw paints the backdrop's bands into gtx, in window coordinates,
-// uploading the bands that changed.
+// uploading the bands that changed. A band is drawn only over the rows of
+// tiles that hold items: an overlay's backdrop (a panel, a menu) is
+// mostly empty, and a software renderer pays for every pixel drawn, even
+// a transparent one.
 func (b *backdrop) draw(gtx layout.Context) {
+	tilesPerBand := backdropBandPx / backdropTilePx
+	b.drawnPx = 0
 	for i := range b.bands {
 		band := &b.bands[i]
 		r := image.Rect(i*backdropBandPx, 0, (i+1)*backdropBandPx, b.img.Rect.Max.Y).Intersect(b.img.Rect)
+		y0, y1 := b.tilesY, -1
+		for ty := 0; ty < b.tilesY; ty++ {
+			for tx := i * tilesPerBand; tx < min((i+1)*tilesPerBand, b.tilesX); tx++ {
+				if b.hash[ty*b.tilesX+tx] != fnvOffset {
+					y0, y1 = min(y0, ty), max(y1, ty)
+				}
+			}
+		}
+		if y1 < 0 {
+			continue
+		}
 		if band.stale {
 			band.op = paint.NewImageOp(b.img.SubImage(r))
 			band.op.Filter = paint.FilterNearest
 			band.stale = false
 		}
 		t := op.Offset(r.Min).Push(gtx.Ops)
+		span := image.Rect(0, y0*backdropTilePx, r.Dx(), min((y1+1)*backdropTilePx, r.Dy()))
+		b.drawnPx += span.Dx() * span.Dy()
+		c := clip.Rect(span).Push(gtx.Ops)
 		band.op.Add(gtx.Ops)
 		paint.PaintOp{}.Add(gtx.Ops)
+		c.Pop()
 		t.Pop()
 	}
 }
