@@ -360,34 +360,31 @@ func (p *Painter) add(k groupKey, bounds image.Rectangle, it paintItem) {
 		p.items = append(p.items, it)
 		return
 	}
-	x0, y0 := max(bounds.Min.X/cellPx, 0), max(bounds.Min.Y/cellPx, 0)
-	x1, y1 := min((bounds.Max.X-1)/cellPx, p.cols-1), min((bounds.Max.Y-1)/cellPx, p.rows-1)
 	layer := int32(0)
-	for y := y0; y <= y1; y++ {
-		for x := x0; x <= x1; x++ {
-			for n := p.cells[y*p.cols+x]; n >= 0; n = p.nodes[n].next {
-				o := &p.items[p.nodes[n].item]
-				if !o.b.Overlaps(bounds) {
-					continue
-				}
-				l := o.layer
-				if o.key != it.key {
-					l++
-				}
-				layer = max(layer, l)
+	p.forCells(bounds, func(c *int32) {
+		for n := *c; n >= 0; n = p.nodes[n].next {
+			o := &p.items[p.nodes[n].item]
+			if !o.b.Overlaps(bounds) {
+				continue
 			}
+			l := o.layer
+			if o.key != it.key {
+				l++
+			}
+			layer = max(layer, l)
 		}
-	}
+	})
 	it.layer = layer
-	idx := int32(len(p.items))
 	p.items = append(p.items, it)
-	for y := y0; y <= y1; y++ {
-		for x := x0; x <= x1; x++ {
-			c := &p.cells[y*p.cols+x]
-			p.nodes = append(p.nodes, node{item: idx, next: *c})
-			*c = int32(len(p.nodes) - 1)
-		}
-	}
+	p.linkCells(len(p.items)-1, bounds)
+}
+
+// linkCells records item i in the grid cells that r touches.
+func (p *Painter) linkCells(i int, r image.Rectangle) {
+	p.forCells(r, func(c *int32) {
+		p.nodes = append(p.nodes, node{item: int32(i), next: *c})
+		*c = int32(len(p.nodes) - 1)
+	})
 }
 
 func (p *Painter) keyID(k groupKey) int32 {
@@ -560,10 +557,7 @@ func (p *Painter) paintBackdrop(gtx layout.Context) {
 			continue
 		}
 		it.live = true
-		p.forCells(it.b, func(c *int32) {
-			p.nodes = append(p.nodes, node{item: int32(i), next: *c})
-			*c = int32(len(p.nodes) - 1)
-		})
+		p.linkCells(i, it.b)
 	}
 	b := &p.backdrop
 	b.begin(p.size)
