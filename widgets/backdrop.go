@@ -128,11 +128,11 @@ func (b *backdrop) tileSpan(r image.Rectangle) (x0, y0, x1, y1 int) {
 // markDirty decides which tiles to paint again: those whose items differ
 // from what their pixels show. It reports whether there are any.
 func (b *backdrop) markDirty() bool {
-	any := false
+	changed := false
 	for i, h := range b.hash {
 		b.dirty[i] = h != b.shown[i]
 		if b.dirty[i] {
-			any = true
+			changed = true
 			b.shown[i] = h
 			b.bands[(i%b.tilesX)*backdropTilePx/backdropBandPx].stale = true
 			r := b.tileRect(i)
@@ -142,7 +142,7 @@ func (b *backdrop) markDirty() bool {
 			}
 		}
 	}
-	return any
+	return changed
 }
 
 func (b *backdrop) tileRect(i int) image.Rectangle {

@@ -285,7 +285,11 @@ func fillShape(gtx layout.Context, d shapeDesc, c color.NRGBA) {
 	at := d.r.Min
 	d.r = d.r.Sub(at)
 	if e, ok := p.atlas.lookupShape(d, c); ok {
-		p.add(groupKey{kind: itemAtlasShape, clip: p.clip}, b, paintItem{r: image.Rectangle{Min: at}, atlas: e})
+		// The entry's pixels, which the backdrop hashes and paints by.
+		b = e.src.Sub(e.src.Min).Add(at.Sub(e.dot)).Intersect(p.clip)
+		if !b.Empty() {
+			p.add(groupKey{kind: itemAtlasShape, clip: p.clip}, b, paintItem{r: image.Rectangle{Min: at}, atlas: e})
+		}
 		return
 	}
 	d.r = d.r.Add(at)
