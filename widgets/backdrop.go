@@ -17,9 +17,9 @@ import (
 //
 // Between two frames in which only meters move, nearly all of the
 // window's 1400 or so rectangles and atlas images are the same; on
-// Mesa's software renderer each costs 3–25 µs of GPU work every frame,
-// and one image the size of the window costs less than a hundred of
-// them. The Painter sends here every item that is not live (see Live)
+// Mesa's software renderer each costs 3–25 µs of GPU work every frame
+// besides its pixels, while one image the size of the window costs its
+// pixels only (9.5 ms at 1920×1080, measured), whatever it shows. The Painter sends here every item that is not live (see Live)
 // and that no live item painted earlier lies under; the backdrop hashes
 // them per tile and paints again, on the CPU, only the tiles whose items
 // changed. The image is uploaded in vertical bands, so a turned knob
