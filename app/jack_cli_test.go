@@ -18,12 +18,18 @@ import (
 	"github.com/linuxdj/linuxdj/state"
 )
 
-// startJackd starts a private jackd and points this process's libjack at
-// it for the test's duration.
+// startJackd starts a private jackd and points this process's libjack
+// (and the apps it starts) at it for the test's duration.
 func startJackd(t *testing.T) *jacktest.Server {
 	t.Helper()
+	return startJackdWith(t, jacktest.ServerOptions{})
+}
+
+// startJackdWith is startJackd with the server's options.
+func startJackdWith(t *testing.T, o jacktest.ServerOptions) *jacktest.Server {
+	t.Helper()
 	jacktest.Need(t, jacktest.Jackd)
-	srv, err := jacktest.Start(jacktest.Jackd, jacktest.ServerOptions{})
+	srv, err := jacktest.Start(jacktest.Jackd, o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -304,15 +304,7 @@ func TestIdleCPUUnderXvfb(t *testing.T) {
 		{"jackd -R, 256 frames", []string{"--backend", "jack"}, true},
 	} {
 		if c.jack {
-			srv, err := jacktest.Start(jacktest.Jackd, jacktest.ServerOptions{PeriodFrames: 256, Realtime: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { srv.Close() })
-			for _, kv := range srv.Env() {
-				k, v, _ := strings.Cut(kv, "=")
-				t.Setenv(k, v)
-			}
+			startJackdWith(t, jacktest.ServerOptions{PeriodFrames: 256, Realtime: true})
 		}
 		a := startApp(t, bin, x, c.args...)
 		time.Sleep(3 * time.Second) // window mapped, first frames drawn

@@ -65,16 +65,8 @@ func TestAtlasFillsAndStartsAgain(t *testing.T) {
 // (the atlas) and directly (Gio's outlines) on the GPU: the two pictures
 // must agree, in place, weight and colour.
 func TestAtlasLooksLikeOutlines(t *testing.T) {
-	th, err := ParseTheme(assets.ThemeJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
 	size := image.Pt(700, 700)
-	w, err := headless.NewWindow(size.X, size.Y)
-	if err != nil {
-		t.Skipf("no headless GPU (set EGL_PLATFORM=surfaceless with Mesa): %v", err)
-	}
-	defer w.Release()
+	th, w := gpuWindow(t, size)
 	var p Painter
 	draw := func(painted bool) *image.RGBA {
 		var ops op.Ops
@@ -112,14 +104,7 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 		if painted {
 			p.Flush(root, th)
 		}
-		if err := w.Frame(&ops); err != nil {
-			t.Fatal(err)
-		}
-		img := image.NewRGBA(image.Rectangle{Max: size})
-		if err := w.Screenshot(img); err != nil {
-			t.Fatal(err)
-		}
-		return img
+		return render(t, w, &ops, size)
 	}
 	outline, atlas := draw(false), draw(true)
 	if p.atlas == nil || len(p.atlas.entries) != 9 {
@@ -151,3 +136,32 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 }
 
 func abs(x int) int { return max(x, -x) }
+
+// gpuWindow is the project theme and a headless GPU window of size,
+// released when the test ends; the test is skipped where there is no GPU.
+func gpuWindow(t *testing.T, size image.Point) (*Theme, *headless.Window) {
+	t.Helper()
+	th, err := ParseTheme(assets.ThemeJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := headless.NewWindow(size.X, size.Y)
+	if err != nil {
+		t.Skipf("no headless GPU (set EGL_PLATFORM=surfaceless with Mesa): %v", err)
+	}
+	t.Cleanup(w.Release)
+	return th, w
+}
+
+// render draws ops in w and reads the picture back.
+func render(t *testing.T, w *headless.Window, ops *op.Ops, size image.Point) *image.RGBA {
+	t.Helper()
+	if err := w.Frame(ops); err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rectangle{Max: size})
+	if err := w.Screenshot(img); err != nil {
+		t.Fatal(err)
+	}
+	return img
+}

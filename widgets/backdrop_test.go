@@ -7,13 +7,10 @@ import (
 	"testing"
 
 	"gioui.org/font"
-	"gioui.org/gpu/headless"
 	"gioui.org/layout"
 	"gioui.org/op"
 	"gioui.org/text"
 	"gioui.org/unit"
-
-	"github.com/linuxdj/linuxdj/assets"
 )
 
 // TestBackdropLooksLikeGPUDrawing paints one scene twice on the GPU:
@@ -24,16 +21,8 @@ import (
 // moves and a label changes: the backdrop paints only the tiles they are
 // in, and the picture again matches the reference of the changed scene.
 func TestBackdropLooksLikeGPUDrawing(t *testing.T) {
-	th, err := ParseTheme(assets.ThemeJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
 	size := image.Pt(900, 500)
-	w, err := headless.NewWindow(size.X, size.Y)
-	if err != nil {
-		t.Skipf("no headless GPU (set EGL_PLATFORM=surfaceless with Mesa): %v", err)
-	}
-	defer w.Release()
+	th, w := gpuWindow(t, size)
 
 	scene := func(gtx layout.Context, moved bool) {
 		rng := rand.New(rand.NewPCG(1, 2))
@@ -86,14 +75,7 @@ func TestBackdropLooksLikeGPUDrawing(t *testing.T) {
 		scene(gtx, moved)
 		lv.End()
 		p.Flush(root, th)
-		if err := w.Frame(&ops); err != nil {
-			t.Fatal(err)
-		}
-		img := image.NewRGBA(image.Rectangle{Max: size})
-		if err := w.Screenshot(img); err != nil {
-			t.Fatal(err)
-		}
-		return img
+		return render(t, w, &ops, size)
 	}
 	compare := func(what string, got, want *image.RGBA) {
 		t.Helper()
