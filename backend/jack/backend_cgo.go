@@ -208,19 +208,37 @@ func (b *Backend) Start(p backend.Processor) error {
 }
 
 // Stop deactivates and closes the client; Process is not called after it
-// returns.
+// returns. A server that does not answer (stopped, wedged) would keep
+// libjack's close waiting for ever, and with it the app's exit and its
+// last save: after stopWait Stop gives up with an error and leaves the
+// client to the server, with the process callback kept out of Go.
 func (b *Backend) Stop() error {
 	if b.done == nil {
 		return nil
 	}
 	close(b.stop)
-	<-b.done
+	var err error
+	select {
+	case <-b.done:
+	case <-time.After(stopWait):
+		// The manager may be stuck before it closed Go's door (in a call
+		// to the server): close it here, should the server wake up.
+		b.mu.Lock()
+		if b.native != nil {
+			C.ldj_close_go(b.native)
+		}
+		b.mu.Unlock()
+		err = fmt.Errorf("jack: the server did not let the client close within %v; left it to the server", stopWait)
+	}
 	b.done = nil
 	b.mu.Lock()
 	b.state = backend.Stopped
 	b.mu.Unlock()
-	return nil
+	return err
 }
+
+// stopWait is how long Stop waits for the server to close the client.
+const stopWait = 3 * time.Second
 
 // manage is the manager goroutine: the only one that touches the client.
 // It runs on its own OS thread and holds native.c's API lock for each

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -920,4 +921,50 @@ func TestAvailable(t *testing.T) {
 		b.Stop()
 		t.Fatalf("Start with no server: err = %v; want one naming jack_client_open", err)
 	}
+}
+
+// TestStopGivesUpOnAFrozenServer stops the server's process (SIGSTOP) and
+// then the backend, as quitting the app would: libjack's close would wait
+// for ever, so Stop returns within its bound with an error, and the app can
+// save its state and exit. The server then resumes and the backend's
+// manager finishes closing.
+func TestStopGivesUpOnAFrozenServer(t *testing.T) {
+	srv := startServer(t, jacktest.ServerOptions{})
+	b := jack.New(jack.Options{})
+	if err := b.Start(newEngine(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(srv.Pid(), syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	resumed := false
+	resume := func() {
+		if !resumed {
+			resumed = true
+			_ = syscall.Kill(srv.Pid(), syscall.SIGCONT)
+		}
+	}
+	defer resume()
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() { done <- b.Stop() }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Errorf("Stop on a frozen server returned no error after %v", time.Since(start))
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("Stop took %v", d)
+		}
+		t.Logf("after %v: %v", time.Since(start).Round(time.Millisecond), err)
+	case <-time.After(10 * time.Second):
+		resume()
+		t.Fatal("Stop still waiting for a frozen server after 10 s")
+	}
+	resume()
+	if info := b.Info(); info.State != backend.Stopped {
+		t.Errorf("state after Stop: %v", info.State)
+	}
+	// The manager finishes its close once the server answers again.
+	time.Sleep(time.Second)
 }
