@@ -38,7 +38,9 @@
 // callback calls Go at all, and before deactivating or closing, the
 // manager closes the gate and waits until the process callback is out of
 // Go (ldj_close_go); from then until the thread ends, periods are answered
-// with silence in C.
+// with silence in C. A server that does not answer would keep libjack's
+// deactivate and close waiting for ever: Stop closes the gate itself and
+// gives up after a bound (stopWait), so the app can still save and exit.
 //
 // go-jack (github.com/xthexder/go-jack) provides client open/close, port
 // registration, connections, port lookup and activation. What it lacks, or
