@@ -14,8 +14,11 @@ import (
 // moveMeters gives every meter a new level, as a frame of music would, and
 // advances the clock by one display frame.
 func (f *fixture) moveMeters(i int) {
+	if f.known == nil {
+		f.known = knownFrame(len(f.ui.strips))
+	}
 	fr := &f.meterFrame
-	*fr = *knownFrame(len(f.ui.strips))
+	*fr = *f.known
 	k := float32(1+i%7) / 8
 	for c := 0; c < fr.Channels; c++ {
 		fr.Strip[c].PeakL *= k

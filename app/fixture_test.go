@@ -34,6 +34,9 @@ type fixture struct {
 	scale  float32
 
 	meterFrame mixer.MeterFrame
+	// known is knownFrame for the fixture's strips, made once so that
+	// moveMeters allocates nothing in a measured frame.
+	known *mixer.MeterFrame
 }
 
 func f32pt(x, y int) f32.Point { return f32.Pt(float32(x), float32(y)) }

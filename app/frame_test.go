@@ -5,10 +5,16 @@ package app
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"testing"
 	"time"
 
 	"gioui.org/gpu/headless"
+	"gioui.org/io/input"
+	"gioui.org/io/key"
+	"gioui.org/layout"
+	"gioui.org/op"
+	"gioui.org/op/paint"
 )
 
 // BenchmarkFrame measures one full window frame at 1920×1080 with moving
@@ -39,6 +45,78 @@ func BenchmarkFrame(b *testing.B) {
 					b.Fatal(err)
 				}
 				if err := w.Screenshot(px); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N), "ns/frame")
+		})
+	}
+}
+
+// BenchmarkFrameFloor measures, through the same harness as BenchmarkFrame,
+// what any Gio window costs on this renderer before it draws anything of
+// its own: "empty" is a frame with one focusable key handler and nothing
+// drawn (Gio's router and GPU layer, the headless window, the read-back);
+// "image" adds one opaque image the size of the window, drawn with
+// nearest sampling as the window's backdrop is. Their ns/frame and
+// allocs/op are the floor under BenchmarkFrame's.
+func BenchmarkFrameFloor(b *testing.B) {
+	size := image.Pt(1920, 1080)
+	full := image.NewRGBA(image.Rectangle{Max: size})
+	for i := range full.Pix {
+		full.Pix[i] = uint8(i * 7)
+		if i%4 == 3 {
+			full.Pix[i] = 255
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		image bool
+	}{{"empty", false}, {"image", true}} {
+		b.Run(c.name, func(b *testing.B) {
+			w, err := headless.NewWindow(size.X, size.Y)
+			if err != nil {
+				b.Skipf("no headless GPU: %v", err)
+			}
+			defer w.Release()
+			var (
+				ops    op.Ops
+				router input.Router
+				tag    int
+			)
+			img := paint.NewImageOp(full)
+			img.Filter = paint.FilterNearest
+			px := image.NewRGBA(image.Rect(0, 0, 1, 1))
+			frame := func() error {
+				ops.Reset()
+				gtx := layout.Context{Ops: &ops, Constraints: layout.Exact(size), Source: router.Source()}
+				for {
+					if _, ok := gtx.Event(key.FocusFilter{Target: &tag}); !ok {
+						break
+					}
+				}
+				paint.ColorOp{Color: color.NRGBA{A: 255}}.Add(&ops)
+				paint.PaintOp{}.Add(&ops)
+				if c.image {
+					img.Add(&ops)
+					paint.PaintOp{}.Add(&ops)
+				}
+				router.Frame(&ops)
+				if err := w.Frame(&ops); err != nil {
+					return err
+				}
+				return w.Screenshot(px)
+			}
+			for range 5 {
+				if err := frame(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				if err := frame(); err != nil {
 					b.Fatal(err)
 				}
 			}
