@@ -27,6 +27,16 @@
 // Nothing on it allocates, locks or makes a system call; periods above
 // backend.MaxFrames are answered with silence and counted.
 //
+// What Go's runtime does around the entry is measured, not assumed
+// (docs/PERFORMANCE.md): each entry takes an idle P and wakes sysmon, and
+// because a callback takes its P without passing through the scheduler,
+// the P's scheduling tick looks stuck, so sysmon retakes it after every
+// callback and, when it finds a callback running, preempts it (14–19
+// times a second at 256 frames in silence); the goroutine is locked to
+// JACK's thread, so a preempted callback waits for the P to come back
+// through another thread. No setting of ours avoids this; bench-rt's
+// "late" column counts the callbacks that run past their period.
+//
 // Only the process callback enters Go, and only while a gate is open:
 // libjack ends its threads with pthread_cancel (jackd2's libjack, with
 // PTHREAD_CANCEL_ASYNCHRONOUS, on jack_deactivate and jack_client_close,
