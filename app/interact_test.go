@@ -388,3 +388,52 @@ func TestPumpSlowsDownInSilence(t *testing.T) {
 		time.Sleep(2 * time.Millisecond)
 	}
 }
+
+// TestPumpSpacesFramesOnASlowRenderer runs the pump in real time with
+// levels changing faster than the display rate and a window that draws as
+// soon as it is woken: when a frame costs 25 ms (a software renderer at a
+// large size) the window is woken at most once per frameGapPerCost frames'
+// cost, so drawing meters leaves most of the CPU free; when a frame costs
+// 1 ms the display rate is the only limit.
+func TestPumpSpacesFramesOnASlowRenderer(t *testing.T) {
+	for _, c := range []struct {
+		cost     time.Duration
+		min, max int32
+	}{
+		{cost: 25 * time.Millisecond, min: 5, max: int32(time.Second/(frameGapPerCost*25*time.Millisecond)) + 2},
+		{cost: time.Millisecond, min: 30, max: 70},
+	} {
+		src := rt.NewRing[mixer.MeterFrame](64)
+		var wakes atomic.Int32
+		var p *meterPump
+		p = newMeterPump(src, func() backend.StreamInfo { return backend.StreamInfo{} }, func() {
+			wakes.Add(1)
+			start := time.Now()
+			for p.out.TryPopInto(&mixer.MeterFrame{}) {
+			}
+			p.frameDrawn(start, c.cost)
+		})
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		go func() { p.run(stop); close(done) }()
+
+		// A peak rising from −60 dB by 0.09 dB every 2 ms: every tick of
+		// the pump has a new highest peak to show.
+		var f mixer.MeterFrame
+		f.Channels = 1
+		f.Strip[0].PeakL = 0.001
+		end := time.Now().Add(time.Second)
+		for time.Now().Before(end) {
+			f.Strip[0].PeakL *= 1.01
+			src.TryPushPtr(&f)
+			time.Sleep(2 * time.Millisecond)
+		}
+		close(stop)
+		<-done
+		n := wakes.Load()
+		t.Logf("frame cost %v: %d wakes in 1 s", c.cost, n)
+		if n < c.min || n > c.max {
+			t.Errorf("frame cost %v: the window was woken %d times in 1 s, want %d to %d", c.cost, n, c.min, c.max)
+		}
+	}
+}

@@ -26,6 +26,16 @@ const (
 	shownFloorDB = -70
 	// pumpVisibleDB is the change that is worth a frame.
 	pumpVisibleDB = 0.25
+	// frameGapPerCost spaces the window's frames by at least this many
+	// times what a frame costs it, so that drawing meters keeps the GUI
+	// thread busy at most half the time. With a GPU a frame costs about
+	// a millisecond and the display rate is the limit; a software
+	// renderer spends 10–20 ms on a frame, and at 60 frames a second the
+	// window alone would take a whole core while music plays.
+	frameGapPerCost = 3
+	// maxFrameGap keeps meters moving at 10 frames a second at least,
+	// however slow the renderer.
+	maxFrameGap = time.Second / 10
 )
 
 // meterPump stands between the engine's meter ring and the window, so the
@@ -48,13 +58,20 @@ type meterPump struct {
 
 	// idle is set while the pump looks at pumpIdleInterval.
 	idle atomic.Bool
+	// frameCostNs is what a frame costs the window (a running average, in
+	// ns), and lastFrameNs when the last one started (since epoch), both
+	// told by the window's goroutine (frameDrawn).
+	frameCostNs atomic.Int64
+	lastFrameNs atomic.Int64
+	epoch       time.Time
 
 	acc, frame mixer.MeterFrame
 	pending    bool // acc holds frames not yet forwarded
 	sent       mixer.MeterFrame
 	sentInfo   statusInfo
 	ticks      int
-	step       int // pumpInterval ticks per tick: 1, or more while idle
+	step       int  // pumpInterval ticks per tick: 1, or more while idle
+	owed       bool // something was forwarded that the window has not been woken for
 }
 
 // statusInfo is backend.StreamInfo as the status line shows it: the DSP
@@ -73,6 +90,7 @@ func newMeterPump(src *rt.Ring[mixer.MeterFrame], info func() backend.StreamInfo
 		invalidate: invalidate,
 		ticks:      infoEvery - 1,
 		step:       1,
+		epoch:      time.Now(),
 	}
 }
 
@@ -86,12 +104,16 @@ func (p *meterPump) run(stop <-chan struct{}) {
 		select {
 		case <-stop:
 			return
-		case <-t.C:
+		case now := <-t.C:
 			if p.tick() {
-				p.invalidate()
+				p.owed = true
 				quiet = 0
-			} else {
+			} else if !p.owed {
 				quiet++
+			}
+			if p.owed && p.sinceFrame(now) >= p.frameGap() {
+				p.invalidate()
+				p.owed = false
 			}
 			if idle := quiet >= pumpIdleAfter; idle != p.idle.Load() {
 				p.idle.Store(idle)
@@ -105,6 +127,30 @@ func (p *meterPump) run(stop <-chan struct{}) {
 			}
 		}
 	}
+}
+
+// frameDrawn tells the pump, from the window's goroutine, that a frame
+// started at start and cost d; the pump keeps a running average of d.
+func (p *meterPump) frameDrawn(start time.Time, d time.Duration) {
+	p.lastFrameNs.Store(int64(start.Sub(p.epoch)))
+	old := p.frameCostNs.Load()
+	if old == 0 {
+		p.frameCostNs.Store(int64(d))
+		return
+	}
+	p.frameCostNs.Store(old + (int64(d)-old)/4)
+}
+
+// frameGap is the least time from the start of one frame to the next that
+// the pump (or the window's own animation timer) asks for: none while
+// frames are cheap, or more when they cost more than half of it.
+func (p *meterPump) frameGap() time.Duration {
+	return min(frameGapPerCost*time.Duration(p.frameCostNs.Load()), maxFrameGap)
+}
+
+// sinceFrame is how long before now the window's last frame started.
+func (p *meterPump) sinceFrame(now time.Time) time.Duration {
+	return now.Sub(p.epoch) - time.Duration(p.lastFrameNs.Load())
 }
 
 // tick moves what is new to the GUI rings and reports whether the window

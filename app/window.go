@@ -103,14 +103,16 @@ func runWindow(c windowConfig) error {
 				sizeDp = dp
 				c.resized(dp.X, dp.Y)
 			}
+			start := time.Now()
 			gtx := gioapp.NewContext(&ops, e)
 			ui.Layout(gtx)
 			e.Frame(gtx.Ops)
+			pump.frameDrawn(start, time.Since(start))
 			if c.observe != nil {
 				c.observe(ui.State)
 			}
 			if at, ok := ui.NextFrame(); ok {
-				redraw.Reset(max(time.Until(at), frameInterval))
+				redraw.Reset(max(time.Until(at), frameInterval, pump.frameGap()-time.Since(start)))
 			}
 		}
 	}
