@@ -45,7 +45,9 @@ const (
 //
 // Each tick it folds every waiting frame into one (peaks and clips are
 // "max since last delivered", so none is lost), and forwards it only when
-// it would look different from the last one forwarded.
+// it would look different from the last one forwarded. It wakes the window
+// for what it forwarded once the last frame is far enough behind
+// (frameGap): a slow renderer gets fewer frames, each showing every peak.
 type meterPump struct {
 	src        *rt.Ring[mixer.MeterFrame]
 	out        *rt.Ring[mixer.MeterFrame]
