@@ -28,10 +28,11 @@ const (
 	pumpVisibleDB = 0.25
 	// frameGapPerCost spaces the window's frames by at least this many
 	// times what a frame costs it, so that drawing meters keeps the GUI
-	// thread busy at most half the time. With a GPU a frame costs about
-	// a millisecond and the display rate is the limit; a software
-	// renderer spends 10–20 ms on a frame, and at 60 frames a second the
-	// window alone would take a whole core while music plays.
+	// thread busy at most a third of the time. With a GPU a frame costs
+	// about a millisecond and the display rate is the limit; a software
+	// renderer spends 10–20 ms on a frame (and its own threads as much
+	// again), and at 60 frames a second the window alone would take more
+	// than a core while music plays.
 	frameGapPerCost = 3
 	// maxFrameGap keeps meters moving at 10 frames a second at least,
 	// however slow the renderer.
@@ -144,8 +145,9 @@ func (p *meterPump) frameDrawn(start time.Time, d time.Duration) {
 }
 
 // frameGap is the least time from the start of one frame to the next that
-// the pump (or the window's own animation timer) asks for: none while
-// frames are cheap, or more when they cost more than half of it.
+// the pump (or the window's own animation timer) asks for: frameGapPerCost
+// times a frame's average cost, at most maxFrameGap. While it is under the
+// display interval it changes nothing.
 func (p *meterPump) frameGap() time.Duration {
 	return min(frameGapPerCost*time.Duration(p.frameCostNs.Load()), maxFrameGap)
 }
