@@ -46,7 +46,20 @@ func startJackdWith(t *testing.T, o jacktest.ServerOptions) *jacktest.Server {
 func jackSession(t *testing.T) *session {
 	t.Helper()
 	startJackd(t)
-	o := options{backend: "jack", config: filepath.Join(t.TempDir(), "state.toml"), rateHz: 48000, periodFrames: 256}
+	s := startJACKSession(t, filepath.Join(t.TempDir(), "state.toml"))
+	t.Cleanup(func() {
+		if err := s.stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return s
+}
+
+// startJACKSession opens a mixer session on the JACK server the test
+// started, with its state at path, and starts it.
+func startJACKSession(t *testing.T, path string) *session {
+	t.Helper()
+	o := options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
 	var stderr bytes.Buffer
 	s, code := openSession(o, "jack", &stderr)
 	if s == nil {
@@ -55,11 +68,6 @@ func jackSession(t *testing.T) *session {
 	if err := s.start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if err := s.stop(); err != nil {
-			t.Error(err)
-		}
-	})
 	return s
 }
 
@@ -107,15 +115,7 @@ func TestListDevicesWithNoServerSaysSo(t *testing.T) {
 func TestJACKFirstRunConnectsOnceAndSavesConnections(t *testing.T) {
 	startJackd(t)
 	path := filepath.Join(t.TempDir(), "state.toml")
-	o := options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
-	var stderr bytes.Buffer
-	s, code := openSession(o, "jack", &stderr)
-	if s == nil {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	if err := s.start(); err != nil {
-		t.Fatal(err)
-	}
+	s := startJACKSession(t, path)
 	master := "linuxdj:master_out_L"
 	if !jacktest.Eventually(5*time.Second, func() bool { return len(s.store.jack.Connections()[master]) > 0 }) {
 		t.Fatalf("first run did not connect %s: %v", master, s.store.jack.Connections())
@@ -133,7 +133,12 @@ func TestJACKFirstRunConnectsOnceAndSavesConnections(t *testing.T) {
 	if got := m.Connections[master]; len(got) == 0 || !strings.HasPrefix(got[0], "system:playback_") {
 		t.Errorf("saved connections of %s: %v, want a system playback port", master, got)
 	}
-	s, _ = openSession(o, "jack", &stderr)
+	o := options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
+	var stderr bytes.Buffer
+	s, code := openSession(o, "jack", &stderr)
+	if s == nil {
+		t.Fatalf("second open: exit %d: %s", code, stderr.String())
+	}
 	defer s.store.auto.Close()
 	if got := s.store.jack.Connections()[master]; len(got) == 0 {
 		t.Errorf("the restarted backend was not given the saved connections")
