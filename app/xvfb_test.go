@@ -374,15 +374,20 @@ func goJACKClientCPU(t *testing.T) (totalPct, audioPct float64) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
+	out := bufio.NewReader(stdout)
+	line, err := out.ReadString('\n')
+	if err != nil || line != "ready\n" {
 		stdin.Close()
 		cmd.Wait()
-	}()
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || line != "ready\n" {
 		t.Fatalf("Go JACK client: %q, %v", line, err)
 	}
-	return idleCPU(t, cmd.Process.Pid)
+	totalPct, audioPct = idleCPU(t, cmd.Process.Pid)
+	stdin.Close()
+	rest, _ := io.ReadAll(out)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("Go JACK client: %v\n%s", err, rest)
+	}
+	return totalPct, audioPct
 }
 
 // goJACKClientEnv turns TestGoJACKClientHelper on in a child process.
