@@ -374,6 +374,7 @@ func goJACKClientCPU(t *testing.T) (totalPct, audioPct float64) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { cmd.Process.Kill() }) // a no-op once it has exited
 	out := bufio.NewReader(stdout)
 	line, err := out.ReadString('\n')
 	if err != nil || line != "ready\n" {
