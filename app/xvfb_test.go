@@ -320,7 +320,7 @@ func TestIdleCPUUnderXvfb(t *testing.T) {
 		// 1–7%: every period wakes it from its deep sleep (the clock's
 		// system call, or the JACK callback's entry into Go), and while
 		// the callback works it polls every 20 µs and preempts it; a JACK
-		// client whose callback does nothing but enter Go costs about 2%
+		// client whose callback does nothing but enter Go costs 1.5–4%
 		// (measured below). At 4096 frames sysmon sleeps. So the test
 		// holds the part besides the audio thread under 3% at 4096 frames
 		// and under 15% at 256, with room for a loaded machine: a window
