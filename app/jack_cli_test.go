@@ -55,11 +55,17 @@ func jackSession(t *testing.T) *session {
 	return s
 }
 
+// jackTestOptions are the app's options for a session on the test's JACK
+// server at 48 kHz and 256 frames, with its state at path.
+func jackTestOptions(path string) options {
+	return options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
+}
+
 // startJACKSession opens a mixer session on the JACK server the test
 // started, with its state at path, and starts it.
 func startJACKSession(t *testing.T, path string) *session {
 	t.Helper()
-	o := options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
+	o := jackTestOptions(path)
 	var stderr bytes.Buffer
 	s, code := openSession(o, "jack", &stderr)
 	if s == nil {
@@ -133,7 +139,7 @@ func TestJACKFirstRunConnectsOnceAndSavesConnections(t *testing.T) {
 	if got := m.Connections[master]; len(got) == 0 || !strings.HasPrefix(got[0], "system:playback_") {
 		t.Errorf("saved connections of %s: %v, want a system playback port", master, got)
 	}
-	o := options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
+	o := jackTestOptions(path)
 	var stderr bytes.Buffer
 	s, code := openSession(o, "jack", &stderr)
 	if s == nil {

@@ -45,7 +45,7 @@ func TestJACKMIDIControl(t *testing.T) {
 	if err := state.Save(path, &saved); err != nil {
 		t.Fatal(err)
 	}
-	o := options{backend: "jack", config: path, rateHz: 48000, periodFrames: 256}
+	o := jackTestOptions(path)
 	var stderr bytes.Buffer
 	s, code := openSession(o, "jack", &stderr)
 	if s == nil {
