@@ -73,10 +73,22 @@ func runWindow(c windowConfig) error {
 	)
 	redraw := time.AfterFunc(time.Hour, w.Invalidate)
 	defer redraw.Stop()
+	// closed is set once the window has been told it is closing. Gio then
+	// delivers an invalid ViewEvent and a DestroyEvent, but it has already
+	// let go of its window when the ViewEvent comes, and asking it for
+	// another event then creates a new window (Gio v0.10.3): so the loop
+	// ends at that ViewEvent. A window closed this way reports no error.
+	closed := false
 	for {
 		switch e := w.Event().(type) {
 		case gioapp.DestroyEvent:
 			return e.Err
+		case *gioapp.ClosingEvent:
+			closed = true
+		case gioapp.ViewEvent:
+			if closed && !e.Valid() {
+				return nil
+			}
 		case gioapp.FrameEvent:
 			if closing.Load() {
 				w.Perform(system.ActionClose)

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -25,10 +26,35 @@ import (
 )
 
 // xserver is an Xvfb started by a test, on a display number the server
-// picks itself (-displayfd), so parallel tests never collide.
+// picks itself (-displayfd), so parallel tests never collide. It logs
+// every client connection (-audit 4) into audit.
 type xserver struct {
 	cmd     *exec.Cmd
 	display string
+	audit   lockedBuffer
+}
+
+// lockedBuffer is a bytes.Buffer that a process writes while a test reads.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// connections counts the X connections process pid has opened.
+func (x *xserver) connections(pid int) int {
+	return strings.Count(x.audit.String(), fmt.Sprintf(" pid=%d )", pid))
 }
 
 func startXvfb(t *testing.T, w, h int) *xserver {
@@ -43,13 +69,14 @@ func startXvfb(t *testing.T, w, h int) *xserver {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-audit", "4", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{wr}
+	x := &xserver{cmd: cmd}
+	cmd.Stderr = &x.audit
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	wr.Close()
-	x := &xserver{cmd: cmd}
 	t.Cleanup(func() {
 		// Stopped by its own pid, never by name.
 		_ = cmd.Process.Signal(syscall.SIGTERM)
@@ -248,7 +275,15 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	if *update {
 		writePNG(t, filepath.Join("..", "docs", "screenshot.png"), shot2.SubImage(image.Rect(0, 0, 1280, 720)))
 	}
+	// Closing must not open a second window on the way out: Gio re-creates
+	// a window when asked for an event after its own has gone, and a new
+	// connection while the X server resets (it does when its last client
+	// leaves) is refused and made the app exit with an error.
+	pid := a.cmd.Process.Pid
 	a.stop(t)
+	if n := x.connections(pid); n != 1 {
+		t.Errorf("the app (pid %d) opened %d X connections, want 1 (the window's); the server's log:\n%s", pid, n, x.audit.String())
+	}
 }
 
 // procCPU is the CPU time a process has used, from /proc: in total, and
