@@ -19,10 +19,9 @@ func TestApplyShowsRemoteCommands(t *testing.T) {
 	for _, p := range param.All() {
 		info, _ := param.Lookup(p)
 		for _, v := range []float32{info.Max, info.Min} {
-			before := *f.ui.State
-			before.Channels = append([]ChannelState(nil), f.ui.State.Channels...)
+			before := f.ui.model.Clone()
 			f.ui.Apply(mixer.Command{Param: p, Channel: 1, Value: v})
-			if !sameMixerState(&before, f.ui.State) {
+			if !before.Equal(f.ui.model) {
 				shown++
 			}
 			f.frame(size)
@@ -36,8 +35,8 @@ func TestApplyShowsRemoteCommands(t *testing.T) {
 	if shown < 23 {
 		t.Fatalf("only %d commands changed the window's model", shown)
 	}
-	if s := f.ui.State; s.Channels[1].Fader != 0 || s.Channels[1].TrimDB != -20 || s.Crossfader != -1 || s.Master != 0 {
-		t.Fatalf("model after the minimums: %+v", s)
+	if u := f.ui; u.get(mixer.ParamFader, 1) != 0 || u.get(mixer.ParamTrimDB, 1) != -20 || u.get(mixer.ParamCrossfader, 0) != -1 || u.get(mixer.ParamMasterLevel, 0) != 0 {
+		t.Fatalf("model after the minimums: %+v", *u.model)
 	}
 	if f.ui.strips[1].fader.Pos != 0 || f.ui.xfader.Pos != 0 || f.ui.strips[0].fader.Pos == 0 {
 		t.Fatal("widgets do not show the model")

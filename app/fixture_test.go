@@ -15,6 +15,7 @@ import (
 
 	"github.com/linuxdj/linuxdj/assets"
 	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/mixer/rt"
 	"github.com/linuxdj/linuxdj/widgets"
@@ -52,6 +53,21 @@ func configWith(channels int) mixer.Config {
 	return cfg
 }
 
+// newModel is a new mixer's controls for cfg.
+func newModel(cfg mixer.Config) *param.Values {
+	v := param.NewValues(len(cfg.Channels))
+	return &v
+}
+
+// get reads one control of the window's model.
+func (u *UI) get(p mixer.Param, ch int) float32 { return u.model.Get(p, ch) }
+
+// newSessionUI is a window's content on s, as runMixer makes it.
+func newSessionUI(th *widgets.Theme, s *session) *UI {
+	gui := s.store.model.Controls.Clone()
+	return NewUI(th, s.cfg, &gui, s.cmds)
+}
+
 func newFixture(t testing.TB, channels int, scale float32) *fixture {
 	th, err := widgets.ParseTheme(assets.ThemeJSON)
 	if err != nil {
@@ -59,8 +75,7 @@ func newFixture(t testing.TB, channels int, scale float32) *fixture {
 	}
 	cfg := configWith(channels)
 	cmds := rt.NewRing[mixer.Command](1024)
-	ui := NewUI(th, NewMixerState(cfg), cmds)
-	ui.SetStereo(cfg)
+	ui := NewUI(th, cfg, newModel(cfg), cmds)
 	ui.SetInfo(backend.StreamInfo{Backend: "null", SampleRateHz: 48000, PeriodFrames: 256, LatencyFrames: 512, XRuns: 0, DSPLoad: 0.042, State: backend.Running})
 	f := &fixture{ui: ui, cmds: cmds, now: testEpoch, scale: scale}
 	f.ui.SetMeters(knownFrame(channels))

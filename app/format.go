@@ -4,7 +4,9 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/widgets"
 )
 
 // The readout formats of the controls. Each appends to dst so a widget can
@@ -39,7 +41,6 @@ func appendPct(dst []byte, f float64) []byte {
 
 func formatFaderDB(dst []byte, pos float64) []byte { return appendDB(dst, mixer.FaderDB(pos)) }
 func formatEQ(dst []byte, pos float64) []byte      { return appendDB(dst, mixer.EQGainDB(pos)) }
-func formatTrim(dst []byte, pos float64) []byte    { return appendDB(dst, trimDB(pos)) }
 
 // formatFilter shows which filter the bipolar knob engages and how far.
 func formatFilter(dst []byte, pos float64) []byte {
@@ -82,25 +83,24 @@ func formatCurve(dst []byte, pos float64) []byte {
 	return appendPct(dst, pos)
 }
 
-// Trim maps its knob linearly onto ±20 dB (ParamTrimDB's range).
-const trimRangeDB = 20
-
-func trimDB(pos float64) float64   { return trimRangeDB * (2*pos - 1) }
-func trimPos(db float64) float64   { return (db/trimRangeDB + 1) / 2 }
-func bipolar(pos float64) float64  { return 2*pos - 1 }
-func bipolarPos(v float64) float64 { return (v + 1) / 2 }
-
-// The limiter ceiling knob is linear in dB over the engine's range
-// (ParamLimiterCeilingDB's).
-const ceilingMinDB = -20
-
-// The dB value is rounded to 0.01 dB, so a value the user typed in the
-// state file survives the trip through the knob.
-func ceilingDB(pos float64) float64 { return math.Round(100*ceilingMinDB*(1-pos)) / 100 }
-func ceilingPos(db float64) float64 { return 1 - db/ceilingMinDB }
-
-// formatCeiling shows the limiter ceiling in dBFS.
-func formatCeiling(dst []byte, pos float64) []byte {
-	dst = appendDB(dst, ceilingDB(pos))
-	return append(dst, "FS"...)
+// unitFormat reads a knob of control p in its unit: "−12.0 dB", "50 ms".
+func unitFormat(p mixer.Param) widgets.FormatFunc {
+	info, _ := param.Lookup(p)
+	if info.Unit == "ms" {
+		return func(dst []byte, pos float64) []byte {
+			dst = strconv.AppendInt(dst, int64(math.Round(float64(info.Value(pos)))), 10)
+			return append(dst, " ms"...)
+		}
+	}
+	return func(dst []byte, pos float64) []byte { return appendDB(dst, float64(info.Value(pos))) }
 }
+
+// formatTrim reads the trim knob in dB.
+var formatTrim = unitFormat(mixer.ParamTrimDB)
+
+// formatCeiling reads the limiter ceiling in dBFS.
+func formatCeiling(dst []byte, pos float64) []byte {
+	return append(ceilingFormat(dst, pos), "FS"...)
+}
+
+var ceilingFormat = unitFormat(mixer.ParamLimiterCeilingDB)

@@ -108,8 +108,8 @@ func TestFaderDragSendsTheLawsGain(t *testing.T) {
 	if got := mixer.FaderDB(float64(c.Value)); math.Abs(got-wantDB) > 0.01 {
 		t.Fatalf("gain %.3f dB, want %.3f dB", got, wantDB)
 	}
-	if math.Abs(f.ui.State.Channels[1].Fader-wantPos) > 1e-4 {
-		t.Fatalf("model fader %v, want %v", f.ui.State.Channels[1].Fader, wantPos)
+	if got := float64(f.ui.get(mixer.ParamFader, 1)); math.Abs(got-wantPos) > 1e-4 {
+		t.Fatalf("model fader %v, want %v", got, wantPos)
 	}
 
 	// Shift: the same gesture moves ten times less.
@@ -163,7 +163,7 @@ func TestShortcutsToggleCueMuteAndMoveCrossfader(t *testing.T) {
 	if c := only(t, f.drain(), mixer.ParamCue, 0); c.Value != 1 {
 		t.Fatalf("key 1: cue %v, want 1", c.Value)
 	}
-	if !f.ui.State.Channels[0].Cue {
+	if f.ui.get(mixer.ParamCue, 0) != 1 {
 		t.Fatal("key 1 did not set the model's cue")
 	}
 	f.router.Queue(key.Event{Name: "1", State: key.Press})
@@ -216,8 +216,7 @@ func TestTabReachesControlsAndArrowsMoveThem(t *testing.T) {
 }
 
 func TestStartupCommandsCoverTheState(t *testing.T) {
-	s := NewMixerState(configWith(3))
-	cmds := s.Commands(nil)
+	cmds := newModel(configWith(3)).Commands(nil)
 	seen := map[mixer.Param]int{}
 	for _, c := range cmds {
 		seen[c.Param]++
@@ -289,7 +288,7 @@ func TestTypingANameIsNotAShortcut(t *testing.T) {
 	if cmds := f.drain(); len(cmds) != 0 {
 		t.Fatalf("typing 1 into a name sent %v", cmds)
 	}
-	if got := f.ui.State.Channels[0].Name; got != "Deck 11" {
+	if got := f.ui.Names()[0]; got != "Deck 11" {
 		t.Fatalf("name %q, want %q", got, "Deck 11")
 	}
 }

@@ -15,7 +15,6 @@ import (
 
 	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/control/param"
-	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/widgets"
 )
 
@@ -96,54 +95,17 @@ func (u *UI) SetMIDI(m *midi.Mapper, save func([]midi.Mapping)) {
 	}
 }
 
-// initLearn lists the controls MIDI can drive: each strip's controls on
-// its channel, the crossfader and master section globally.
+// initLearn lists the controls MIDI can drive: every bound control that
+// has a context menu.
 func (u *UI) initLearn() {
 	l := &u.learn
 	l.open = -1
-	add := func(c *widgets.ContextState, p mixer.Param, ch int) {
-		l.controls = append(l.controls, mappable{ctx: c, target: midi.Target{Param: p, Channel: int16(ch)}})
+	for i := range u.controls {
+		c := &u.controls[i]
+		if ctx := c.context(); ctx != nil {
+			l.controls = append(l.controls, mappable{ctx: ctx, target: midi.Target{Param: c.p, Channel: c.ch}})
+		}
 	}
-	for i := range u.strips {
-		st := &u.strips[i]
-		add(&st.trim.ContextState, mixer.ParamTrimDB, i)
-		add(&st.polarity.ContextState, mixer.ParamPolarity, i)
-		add(&st.resonance.ContextState, mixer.ParamFilterResonance, i)
-		add(&st.hi.ContextState, mixer.ParamEQHigh, i)
-		add(&st.mid.ContextState, mixer.ParamEQMid, i)
-		add(&st.low.ContextState, mixer.ParamEQLow, i)
-		add(&st.killHi.ContextState, mixer.ParamKillHigh, i)
-		add(&st.killMid.ContextState, mixer.ParamKillMid, i)
-		add(&st.killLo.ContextState, mixer.ParamKillLow, i)
-		add(&st.filter.ContextState, mixer.ParamFilter, i)
-		add(&st.pan.ContextState, mixer.ParamPan, i)
-		add(&st.cue.ContextState, mixer.ParamCue, i)
-		add(&st.mute.ContextState, mixer.ParamMute, i)
-		add(&st.assign.ContextState, mixer.ParamXfaderAssign, i)
-		add(&st.fader.ContextState, mixer.ParamFader, i)
-	}
-	add(&u.xfader.ContextState, mixer.ParamCrossfader, 0)
-	add(&u.curve.ContextState, mixer.ParamCrossfaderCurve, 0)
-	add(&u.reverse.ContextState, mixer.ParamCrossfaderReverse, 0)
-	add(&u.master.ContextState, mixer.ParamMasterLevel, 0)
-	add(&u.booth.ContextState, mixer.ParamBoothLevel, 0)
-	add(&u.phones.ContextState, mixer.ParamPhonesLevel, 0)
-	add(&u.cueMix.ContextState, mixer.ParamCueMix, 0)
-	add(&u.splitCue.ContextState, mixer.ParamSplitCue, 0)
-	add(&u.limiter.ContextState, mixer.ParamLimiter, 0)
-	add(&u.mono.ContextState, mixer.ParamMasterMono, 0)
-	add(&u.balance.ContextState, mixer.ParamMasterBalance, 0)
-	add(&u.ceiling.ContextState, mixer.ParamLimiterCeilingDB, 0)
-	for i := range u.studio.knobs {
-		add(&u.studio.knobs[i].ContextState, u.studio.knobs[i].param, 0)
-	}
-	for i := range u.studio.toggles {
-		add(&u.studio.toggles[i].ContextState, u.studio.toggles[i].param, 0)
-	}
-	add(&u.studio.mode.ContextState, mixer.ParamTalkoverMode, 0)
-	add(&u.studio.source.ContextState, mixer.ParamMonitorSource, 0)
-	add(&u.studio.talk.ContextState, mixer.ParamTalkoverButton, 0)
-	add(&u.studio.talkback.ContextState, mixer.ParamTalkback, 0)
 }
 
 // learnNextFrame asks for frames while learning, so the learner is

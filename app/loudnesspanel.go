@@ -40,7 +40,6 @@ type loudnessPanel struct {
 	target   widgets.SelectorState // index into loudnessTargetsLUFS
 	relative widgets.ToggleState   // LU against the target, else LUFS
 	run      widgets.ToggleState   // integrating
-	running  bool                  // what the engine was last told
 	reset    widgets.ButtonState
 	tpReset  widgets.ButtonState
 
@@ -57,7 +56,6 @@ type loudnessPanel struct {
 
 func (p *loudnessPanel) init(u *UI) {
 	p.u = u
-	p.run.On, p.running = true, true
 	p.relative.On = false
 	p.scaleKey = [2]float64{math.NaN(), 0}
 	for _, v := range []float64{-1, -0.5, 0, 0.5, 1} {
@@ -150,17 +148,8 @@ func formatDuration(dst []byte, sec float64) []byte {
 	return dst
 }
 
-// sync tells the engine what the panel's controls changed.
-func (p *loudnessPanel) sync() {
-	if p.run.On != p.running {
-		p.running = p.run.On
-		v := 0.0
-		if p.running {
-			v = 1
-		}
-		p.u.send(mixer.ParamLoudnessRun, 0, v)
-	}
-}
+// bind binds the panel's run button to the integration's control.
+func (p *loudnessPanel) bind() { p.u.bindToggle(&p.run, mixer.ParamLoudnessRun, 0) }
 
 // layout draws the panel into gtx.Constraints.Max; it is UI.Loudness.
 func (p *loudnessPanel) layout(gtx layout.Context) layout.Dimensions {

@@ -62,13 +62,13 @@ func TestMeterModeLabelCyclesAndSendsTheMode(t *testing.T) {
 		if mixer.MeterMode(c.Value) != want {
 			t.Fatalf("mode command %v, want %v (%d)", c.Value, want, want)
 		}
-		if got := f.ui.State.Channels[1].MeterMode; got != want {
+		if got := mixer.MeterMode(f.ui.get(mixer.ParamMeterMode, 1)); got != want {
 			t.Fatalf("model mode %v, want %v", got, want)
 		}
 	}
 	// The saved state starts the engine in the chosen mode.
 	found := false
-	for _, c := range f.ui.State.Commands(nil) {
+	for _, c := range f.ui.model.Commands(nil) {
 		if c.Param == mixer.ParamMeterMode && c.Channel == 1 {
 			found = mixer.MeterMode(c.Value) == mixer.MeterPPMI
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/linuxdj/linuxdj/backend/jack"
 	"github.com/linuxdj/linuxdj/control/midi"
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/state"
 )
@@ -16,139 +17,17 @@ import (
 // autosaveDelay is how long after the last change the state is written.
 const autosaveDelay = time.Second
 
-// The GUI model (MixerState) and the saved model (state.Mixer) are two
-// types: the window's sync code reads and writes MixerState field by field
-// in the units its widgets use (an int for a crossfader assignment, a
-// MeterMode), and state.Mixer carries more than the window's controls
-// (scenes, MIDI mappings, connections, the window size) in the file's
-// units (names). toMixerState and fromMixerState are the one boundary
-// between them.
-
-// meterModeName is the state file's name for mode: state.MeterModes lists
-// them in the order of the engine's MeterMode values.
-func meterModeName(mode mixer.MeterMode) string {
-	if int(mode) < 0 || int(mode) >= len(state.MeterModes) {
-		return state.MeterModes[0]
-	}
-	return state.MeterModes[mode]
-}
-
-// meterModeFromName is meterModeName's inverse; Load has already replaced
-// a name it does not know with the default.
-func meterModeFromName(name string) mixer.MeterMode {
-	return mixer.MeterMode(max(0, slices.Index(state.MeterModes, name)))
-}
-
-var assignNames = map[int]string{mixer.XfaderA: "A", mixer.XfaderThru: "thru", mixer.XfaderB: "B"}
-
-func assignFromName(name string) int {
-	switch name {
-	case "A":
-		return mixer.XfaderA
-	case "B":
-		return mixer.XfaderB
-	}
-	return mixer.XfaderThru
-}
-
-// toMixerState is the GUI model of a saved state.
-func toMixerState(m *state.Mixer) *MixerState {
-	g := &m.Controls.Global
-	s := &MixerState{
-		Crossfader: g.Crossfader, CrossfaderCurve: g.CrossfaderCurve, CrossfaderReverse: g.CrossfaderReverse,
-		Master: g.MasterLevel, Booth: g.BoothLevel, Phones: g.PhonesLevel,
-		CueMix: g.CueMix, SplitCue: g.SplitCue, Limiter: g.Limiter, Mono: g.MasterMono,
-		Balance: g.MasterBalance, CeilingDB: g.LimiterCeilingDB,
-		Channels: make([]ChannelState, len(m.Channels)),
-		Talkover: TalkoverState{
-			Mode:        max(0, slices.Index(state.TalkoverModes, g.Talkover.Mode)),
-			ThresholdDB: g.Talkover.ThresholdDB, DepthDB: g.Talkover.DepthDB,
-			AttackMs: g.Talkover.AttackMs, ReleaseMs: g.Talkover.ReleaseMs,
-		},
-		Monitor: MonitorState{
-			Source:  max(0, slices.Index(state.MonitorSources, g.Monitor.Source)),
-			LevelDB: g.Monitor.LevelDB, Dim: g.Monitor.Dim, DimDB: g.Monitor.DimDB,
-			Mono: g.Monitor.Mono, Mute: g.Monitor.Mute, PolarityL: g.Monitor.PolarityL,
-			SpeakerA: g.Monitor.SpeakerA, SpeakerB: g.Monitor.SpeakerB,
-			TrimADB: g.Monitor.TrimADB, TrimBDB: g.Monitor.TrimBDB,
-		},
-	}
-	for i := range s.Channels {
-		c := &m.Controls.Channels[i]
-		s.Channels[i] = ChannelState{
-			Name: m.Channels[i].Name, TrimDB: c.TrimDB, Polarity: c.Polarity, Resonance: c.FilterResonance,
-			EQHigh: c.EQHigh, EQMid: c.EQMid, EQLow: c.EQLow,
-			KillHigh: c.KillHigh, KillMid: c.KillMid, KillLow: c.KillLow,
-			Filter: c.Filter, Pan: c.Pan, Cue: c.Cue, Mute: c.Mute,
-			Assign: assignFromName(c.XfaderAssign), Fader: c.Fader,
-			MeterMode: meterModeFromName(c.MeterMode),
-		}
-	}
-	return s
-}
-
-// fromMixerState writes the GUI model into m, leaving what is not a
-// control (scenes, MIDI, connections) as it is. m has as many channels as
-// s.
-func fromMixerState(s *MixerState, m *state.Mixer) {
-	g := &m.Controls.Global
-	g.Crossfader, g.CrossfaderCurve, g.CrossfaderReverse = s.Crossfader, s.CrossfaderCurve, s.CrossfaderReverse
-	g.MasterLevel, g.BoothLevel, g.PhonesLevel = s.Master, s.Booth, s.Phones
-	g.CueMix, g.SplitCue, g.Limiter, g.MasterMono = s.CueMix, s.SplitCue, s.Limiter, s.Mono
-	g.MasterBalance, g.LimiterCeilingDB = s.Balance, s.CeilingDB
-	t, mon := s.Talkover, s.Monitor
-	g.Talkover = state.TalkoverControls{
-		Mode:        state.TalkoverModes[min(max(t.Mode, 0), len(state.TalkoverModes)-1)],
-		ThresholdDB: t.ThresholdDB, DepthDB: t.DepthDB, AttackMs: t.AttackMs, ReleaseMs: t.ReleaseMs,
-	}
-	g.Monitor = state.MonitorControls{
-		Source:  state.MonitorSources[min(max(mon.Source, 0), len(state.MonitorSources)-1)],
-		LevelDB: mon.LevelDB, Dim: mon.Dim, DimDB: mon.DimDB, Mono: mon.Mono, Mute: mon.Mute,
-		PolarityL: mon.PolarityL, SpeakerA: mon.SpeakerA, SpeakerB: mon.SpeakerB,
-		TrimADB: mon.TrimADB, TrimBDB: mon.TrimBDB,
-	}
-	for i := range s.Channels {
-		cs, c := &s.Channels[i], &m.Controls.Channels[i]
-		m.Channels[i].Name = cs.Name
-		c.TrimDB, c.Polarity, c.FilterResonance = cs.TrimDB, cs.Polarity, cs.Resonance
-		c.EQHigh, c.EQMid, c.EQLow = cs.EQHigh, cs.EQMid, cs.EQLow
-		c.KillHigh, c.KillMid, c.KillLow = cs.KillHigh, cs.KillMid, cs.KillLow
-		c.Filter, c.Pan, c.Cue, c.Mute = cs.Filter, cs.Pan, cs.Cue, cs.Mute
-		c.XfaderAssign = assignNames[cs.Assign]
-		c.Fader = cs.Fader
-		c.MeterMode = meterModeName(cs.MeterMode)
-	}
-}
-
 // fitChannels makes m describe cfg's channels (--channels asked for a
 // different count than the file has): channels past the end are dropped,
 // new ones take cfg's names and default controls.
 func fitChannels(m *state.Mixer, cfg mixer.Config) {
 	n := len(cfg.Channels)
-	if len(m.Channels) > n {
-		m.Channels = m.Channels[:n]
-		m.Controls.Channels = m.Controls.Channels[:n]
-	}
-	defaults := state.DefaultControls(n)
+	m.Channels = m.Channels[:min(len(m.Channels), n)]
 	for i := len(m.Channels); i < n; i++ {
-		m.Channels = append(m.Channels, state.Channel{Name: cfg.Channels[i].Name, Stereo: cfg.Channels[i].Stereo})
-		m.Controls.Channels = append(m.Controls.Channels, defaults.Channels[i])
+		c := cfg.Channels[i]
+		m.Channels = append(m.Channels, state.Channel{Name: c.Name, Stereo: c.Stereo, Mic: c.Mic})
 	}
-}
-
-// engineConfig is the engine structure of m on base's crossovers. The file
-// does not record which channel is the microphone, so a channel is one when
-// base or the default layout has a microphone channel of its name.
-func engineConfig(m *state.Mixer, base mixer.Config) mixer.Config {
-	cfg := m.Config(base)
-	for i := range cfg.Channels {
-		for _, c := range slices.Concat(base.Channels, mixer.DefaultConfig().Channels) {
-			if c.Mic && c.Name == cfg.Channels[i].Name {
-				cfg.Channels[i].Mic = true
-			}
-		}
-	}
-	return cfg
+	m.Controls.Resize(n)
 }
 
 // store owns the saved model between the goroutine that changes it (the
@@ -179,6 +58,28 @@ func (s *store) update(change func(m *state.Mixer)) {
 	s.auto.Notify()
 }
 
+// set applies one control change and schedules a save if it changed
+// anything: a controller repeating a value marks nothing changed.
+func (s *store) set(c mixer.Command) {
+	s.mu.Lock()
+	changed := s.model.Controls.Set(c)
+	s.mu.Unlock()
+	if changed {
+		s.auto.Notify()
+	}
+}
+
+// follow makes the saved model the window's: its controls and the
+// channels' names. The caller has seen that they differ.
+func (s *store) follow(controls *param.Values, names []string) {
+	s.update(func(m *state.Mixer) {
+		m.Controls.CopyFrom(controls)
+		for i, n := range names {
+			m.Channels[i].Name = n
+		}
+	})
+}
+
 // setWindow saves the window's size, in dp.
 func (s *store) setWindow(widthDp, heightDp int) {
 	s.update(func(m *state.Mixer) { m.Window = state.Window{WidthDp: widthDp, HeightDp: heightDp} })
@@ -187,9 +88,7 @@ func (s *store) setWindow(widthDp, heightDp int) {
 // snapshot is a deep copy of the model, with JACK's live connections.
 func (s *store) snapshot() state.Mixer {
 	s.mu.Lock()
-	m := s.model
-	m.Channels = slices.Clone(m.Channels)
-	m.Controls.Channels = slices.Clone(m.Controls.Channels)
+	m := s.model.Clone()
 	s.mu.Unlock()
 	if s.jack != nil {
 		m.Connections = s.jack.Connections()
@@ -230,38 +129,32 @@ func (s *store) sceneNames() []string {
 	return s.model.SceneNames()
 }
 
-func (s *store) saveScene(name string, cur *MixerState) {
+func (s *store) saveScene(name string, cur *param.Values) {
 	s.update(func(m *state.Mixer) {
-		fromMixerState(cur, m)
-		// A copy: the autosaver may be writing a snapshot that shares
-		// the old slice, and SaveScene replaces in place.
-		m.Scenes = slices.Clone(m.Scenes)
+		m.Controls.CopyFrom(cur)
 		m.SaveScene(name)
 	})
 }
 
-func (s *store) recallScene(name string, cur *MixerState) (next *MixerState, err error) {
+func (s *store) recallScene(name string, cur *param.Values) (next param.Values, err error) {
 	s.update(func(m *state.Mixer) {
-		fromMixerState(cur, m)
+		m.Controls.CopyFrom(cur)
 		if err = m.RecallScene(name); err == nil {
-			next = toMixerState(m)
+			next = m.Controls.Clone()
 		}
 	})
 	return next, err
 }
 
 func (s *store) deleteScene(name string) {
-	s.update(func(m *state.Mixer) {
-		m.Scenes = slices.Clone(m.Scenes) // as in saveScene
-		m.DeleteScene(name)
-	})
+	s.update(func(m *state.Mixer) { m.DeleteScene(name) })
 }
 
-func (s *store) toggleCompare(cur *MixerState) (active string, next *MixerState) {
+func (s *store) toggleCompare(cur *param.Values) (active string, next param.Values) {
 	s.update(func(m *state.Mixer) {
-		fromMixerState(cur, m)
+		m.Controls.CopyFrom(cur)
 		active = m.ToggleCompare()
-		next = toMixerState(m)
+		next = m.Controls.Clone()
 	})
 	return active, next
 }
@@ -292,47 +185,38 @@ func reportLoad(w io.Writer, path string, rep state.Report) {
 // model, and hands a change to the store. It runs on the GUI goroutine and
 // does not allocate once its copy has grown to the channel count.
 type guiObserver struct {
-	st   *store
-	last MixerState
+	st       *store
+	controls param.Values
+	names    []string
 	// renamed, when set, is told of each channel name the window changed.
 	renamed func(ch int, name string)
 }
 
-func newGUIObserver(st *store, s *MixerState) *guiObserver {
+func newGUIObserver(st *store, controls *param.Values, names []string) *guiObserver {
 	o := &guiObserver{st: st}
-	o.remember(s)
+	o.remember(controls, names)
 	return o
 }
 
-func (o *guiObserver) remember(s *MixerState) {
-	chs := append(o.last.Channels[:0], s.Channels...)
-	o.last = *s
-	o.last.Channels = chs
+func (o *guiObserver) remember(controls *param.Values, names []string) {
+	o.controls.CopyFrom(controls)
+	o.names = append(o.names[:0], names...)
 }
 
-// observe saves s (soon) if it differs from what was last seen.
-func (o *guiObserver) observe(s *MixerState) {
+// observe saves the window's model (soon) if it differs from what was
+// last seen.
+func (o *guiObserver) observe(controls *param.Values, names []string) {
 	if o == nil || o.st == nil {
 		return
 	}
-	if sameMixerState(s, &o.last) {
+	if o.controls.Equal(controls) && slices.Equal(o.names, names) {
 		return
 	}
-	for i := range min(len(s.Channels), len(o.last.Channels)) {
-		if name := s.Channels[i].Name; name != o.last.Channels[i].Name && o.renamed != nil {
-			o.renamed(i, name)
+	for i := range min(len(names), len(o.names)) {
+		if names[i] != o.names[i] && o.renamed != nil {
+			o.renamed(i, names[i])
 		}
 	}
-	o.remember(s)
-	o.st.update(func(m *state.Mixer) { fromMixerState(s, m) })
-}
-
-func sameMixerState(a, b *MixerState) bool {
-	return a.Crossfader == b.Crossfader && a.CrossfaderCurve == b.CrossfaderCurve &&
-		a.CrossfaderReverse == b.CrossfaderReverse && a.Master == b.Master &&
-		a.Booth == b.Booth && a.Phones == b.Phones && a.CueMix == b.CueMix &&
-		a.SplitCue == b.SplitCue && a.Limiter == b.Limiter && a.Mono == b.Mono &&
-		a.Balance == b.Balance && a.CeilingDB == b.CeilingDB &&
-		a.Talkover == b.Talkover && a.Monitor == b.Monitor &&
-		slices.Equal(a.Channels, b.Channels)
+	o.remember(controls, names)
+	o.st.follow(controls, names)
 }

@@ -4,6 +4,7 @@ package app
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 	"time"
 
@@ -23,11 +24,9 @@ func TestTypingANameRenamesJACKPorts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gui := toMixerState(&s.store.model)
-	ui := NewUI(th, gui, s.cmds)
-	ui.SetStereo(s.cfg)
+	ui := newSessionUI(th, s)
 	f := &fixture{ui: ui, cmds: s.cmds, now: testEpoch, scale: 1}
-	obs := newGUIObserver(s.store, gui)
+	obs := newGUIObserver(s.store, ui.model, slices.Clone(ui.Names()))
 	var namerErr bytes.Buffer
 	namer := newPortNamer(s.store.jack, s.cfg, &namerErr)
 	obs.renamed = namer.rename
@@ -43,9 +42,9 @@ func TestTypingANameRenamesJACKPorts(t *testing.T) {
 	f.frame(winSize)
 	f.router.Queue(key.EditEvent{Range: key.Range{Start: 6, End: 6}, Text: " Vinyl"})
 	f.frame(winSize)
-	obs.observe(gui)
+	obs.observe(ui.model, ui.Names())
 	namer.close()
-	if got := gui.Channels[0].Name; got != "Deck 1 Vinyl" {
+	if got := ui.Names()[0]; got != "Deck 1 Vinyl" {
 		t.Fatalf("name %q after typing", got)
 	}
 	for port, want := range map[string]string{"linuxdj:ch1_in_L": "Deck 1 Vinyl L", "linuxdj:ch1_in_R": "Deck 1 Vinyl R"} {

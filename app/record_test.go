@@ -48,8 +48,7 @@ func sessionFixture(t *testing.T, dir string) (*fixture, *session) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ui := NewUI(th, toMixerState(&s.store.model), s.cmds)
-	ui.SetStereo(s.cfg)
+	ui := newSessionUI(th, s)
 	ui.SetStudio(s.rec, s.eng.TalkoverGainDB)
 	ui.SetInfo(s.backend.Info())
 	return &fixture{ui: ui, cmds: s.cmds, now: testEpoch, scale: 1}, s

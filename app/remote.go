@@ -112,7 +112,7 @@ func (s *session) closeRemote() {
 // remoteApplied makes the saved state follow a command another controller
 // made; the window calls it on its goroutine, the headless loop on its own.
 func (s *session) remoteApplied(c mixer.Command) {
-	s.store.update(func(m *state.Mixer) { m.Controls.Apply(c) })
+	s.store.set(c)
 }
 
 // applyRemote drains the remote rings into the saved state (headless).

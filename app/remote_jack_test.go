@@ -35,7 +35,7 @@ func TestJACKMIDIControl(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.toml")
 	saved := state.Defaults(mixer.DefaultConfig())
 	saved.FirstRun = false
-	saved.Controls.Channels[0].Fader = 0
+	saved.Controls.Set(mixer.Command{Param: mixer.ParamFader, Channel: 0, Value: 0})
 	saved.MIDI = []midi.Mapping{
 		{Source: midi.SourceCC, MIDIChannel: 1, Number: 7, Kind: midi.KindAbsolute,
 			Target: midi.Target{Param: mixer.ParamFader, Channel: 0}, SoftTakeover: true},
@@ -130,9 +130,10 @@ func TestJACKMIDIControl(t *testing.T) {
 	}
 	if !jacktest.Eventually(time.Second, func() bool {
 		m := s.store.snapshot()
-		return m.Controls.Channels[0].Fader == float64(float32(100)/127)
+		return m.Controls.Get(mixer.ParamFader, 0) == float32(100)/127
 	}) {
-		t.Errorf("saved fader %v; want 100/127 from MIDI", s.store.snapshot().Controls.Channels[0].Fader)
+		m := s.store.snapshot()
+		t.Errorf("saved fader %v; want 100/127 from MIDI", m.Controls.Get(mixer.ParamFader, 0))
 	}
 
 	send(0x90, 60, 127)
@@ -154,8 +155,8 @@ func TestJACKMIDIControl(t *testing.T) {
 	if rep.Origin != state.FromFile {
 		t.Fatalf("state not saved: %+v", rep)
 	}
-	if c := m.Controls.Channels[0]; !c.Mute || c.Fader != 0.5 {
-		t.Errorf("saved deck 1: mute %v fader %v; want the MIDI mute on and the fader at 0.5", c.Mute, c.Fader)
+	if mute, fader := m.Controls.Get(mixer.ParamMute, 0), m.Controls.Get(mixer.ParamFader, 0); mute != 1 || fader != 0.5 {
+		t.Errorf("saved deck 1: mute %v fader %v; want the MIDI mute on and the fader at 0.5", mute, fader)
 	}
 	if len(m.MIDI) != 2 {
 		t.Errorf("saved %d MIDI mappings; want the 2 loaded", len(m.MIDI))

@@ -121,7 +121,7 @@ func TestOSCMovesEngineWindowAndState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ui := NewUI(th, toMixerState(&s.store.model), s.cmds)
+	ui := newSessionUI(th, s)
 
 	conn, err := net.DialUDP("udp", nil, &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: o.oscPort})
 	if err != nil {
@@ -152,8 +152,8 @@ func TestOSCMovesEngineWindowAndState(t *testing.T) {
 	if want := (mixer.Command{Param: mixer.ParamMasterLevel, Value: 0}); cmd != want {
 		t.Errorf("remote ring gave %+v; want %+v", cmd, want)
 	}
-	if ui.State.Master != 0 {
-		t.Errorf("window model master = %v; want 0", ui.State.Master)
+	if v := ui.get(mixer.ParamMasterLevel, 0); v != 0 {
+		t.Errorf("window model master = %v; want 0", v)
 	}
 	if peak := masterPeak(t, s.eng, 100*time.Millisecond); peak != 0 {
 		t.Errorf("master peak %v after /linuxdj/master 0; want silence", peak)
@@ -163,8 +163,8 @@ func TestOSCMovesEngineWindowAndState(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, rep := state.Load(path, mixer.DefaultConfig())
-	if rep.Origin != state.FromFile || m.Controls.Global.MasterLevel != 0 {
-		t.Errorf("saved master %v (%+v); want 0", m.Controls.Global.MasterLevel, rep)
+	if rep.Origin != state.FromFile || m.Controls.Get(mixer.ParamMasterLevel, 0) != 0 {
+		t.Errorf("saved master %v (%+v); want 0", m.Controls.Get(mixer.ParamMasterLevel, 0), rep)
 	}
 	if !strings.Contains(stderr.String(), "linuxdj: OSC control on osc.udp://127.0.0.1:") {
 		t.Errorf("stderr does not say where OSC listens:\n%s", stderr.String())
@@ -298,8 +298,8 @@ func TestNSMSession(t *testing.T) {
 	n.expectReply("/nsm/client/save")
 	n.expect("/nsm/client/is_clean", 5*time.Second)
 	m, rep := state.Load(filepath.Join(dir, "state.toml"), mixer.DefaultConfig())
-	if rep.Origin != state.FromFile || m.Controls.Channels[0].Fader != float64(float32(0.3)) {
-		t.Fatalf("session state: fader %v (%+v); want 0.3 from the file", m.Controls.Channels[0].Fader, rep)
+	if rep.Origin != state.FromFile || m.Controls.Get(mixer.ParamFader, 0) != 0.3 {
+		t.Fatalf("session state: fader %v (%+v); want 0.3 from the file", m.Controls.Get(mixer.ParamFader, 0), rep)
 	}
 
 	n.send(app, "/linuxdj/ch/1/fader", float32(0.9))
@@ -318,8 +318,8 @@ func TestNSMSession(t *testing.T) {
 		t.Fatalf("still running 10 s after SIGTERM; stderr:\n%s", stderr.String())
 	}
 	m, _ = state.Load(filepath.Join(dir, "state.toml"), mixer.DefaultConfig())
-	if m.Controls.Channels[0].Fader != float64(float32(0.3)) {
-		t.Errorf("SIGTERM saved the fader at %v; under NSM only /nsm/client/save saves", m.Controls.Channels[0].Fader)
+	if m.Controls.Get(mixer.ParamFader, 0) != 0.3 {
+		t.Errorf("SIGTERM saved the fader at %v; under NSM only /nsm/client/save saves", m.Controls.Get(mixer.ParamFader, 0))
 	}
 	if !strings.Contains(stderr.String(), `NSM: session "Linux DJ", client linuxdj.nABCD`) {
 		t.Errorf("stderr does not report the session:\n%s", stderr.String())

@@ -153,15 +153,19 @@ func runMixer(args []string, stdout, stderr io.Writer) int {
 	if o.headless {
 		code = runHeadless(s, o.meters, stdout, stderr, notifySignals())
 	} else {
-		gui := toMixerState(&s.store.model)
-		obs := newGUIObserver(s.store, gui)
+		gui := s.store.model.Controls.Clone()
+		names := make([]string, len(s.cfg.Channels))
+		for i, c := range s.cfg.Channels {
+			names[i] = c.Name
+		}
+		obs := newGUIObserver(s.store, &gui, names)
 		var namer *portNamer
 		if s.store.jack != nil {
 			namer = newPortNamer(s.store.jack, s.cfg, stderr)
 			obs.renamed = namer.rename
 		}
 		werr := runWindow(windowConfig{
-			cfg: s.cfg, state: gui, cmds: s.cmds, meters: s.eng.Meters(), backend: s.backend,
+			cfg: s.cfg, controls: &gui, cmds: s.cmds, meters: s.eng.Meters(), backend: s.backend,
 			observe: obs.observe,
 			sizeDp:  image.Pt(s.store.model.Window.WidthDp, s.store.model.Window.HeightDp), resized: s.store.setWindow,
 			remote: s.remote, remoteApplied: s.remoteApplied, mapper: s.mapper,
@@ -232,14 +236,14 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 	if o.channels != 0 && len(saved.Channels) != o.channels {
 		fitChannels(&saved, base)
 	}
-	cfg := engineConfig(&saved, base)
+	cfg := saved.Config(base)
 	eng, err := mixer.New(cfg, o.rateHz)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxdj: %v\n", err)
 		return nil, 2
 	}
 	s := &session{cfg: cfg, eng: eng, proc: eng, cmds: eng.NewCommandRing(commandRingSize), stderr: stderr}
-	for _, c := range saved.Commands(nil) {
+	for _, c := range saved.Controls.Commands(nil) {
 		s.cmds.TryPush(c)
 	}
 	s.backend, err = openBackend(backendName, backendOptions{
@@ -275,7 +279,7 @@ func (s *session) start() error {
 // send is the headless control path: the command changes the saved model
 // and goes to the engine. Only one goroutine may call it.
 func (s *session) send(c mixer.Command) {
-	s.store.update(func(m *state.Mixer) { m.Controls.Apply(c) })
+	s.store.set(c)
 	s.cmds.TryPush(c)
 }
 

@@ -10,6 +10,7 @@ import (
 	"gioui.org/text"
 	"gioui.org/widget"
 
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/widgets"
 )
 
@@ -19,12 +20,12 @@ import (
 // after a recall or an A/B swap.
 type sceneStore interface {
 	sceneNames() []string
-	saveScene(name string, cur *MixerState)
-	recallScene(name string, cur *MixerState) (*MixerState, error)
+	saveScene(name string, cur *param.Values)
+	recallScene(name string, cur *param.Values) (param.Values, error)
 	deleteScene(name string)
 	// toggleCompare stores the live controls in the active A/B slot and
 	// brings in the other one, which it returns with its name.
-	toggleCompare(cur *MixerState) (active string, next *MixerState)
+	toggleCompare(cur *param.Values) (active string, next param.Values)
 	compareActive() string
 }
 
@@ -69,14 +70,13 @@ func (u *UI) SetScenes(s sceneStore) {
 	}
 }
 
-// Reload shows s, a model made elsewhere (a recalled scene), in every
-// widget and sends the engine all of its controls.
-func (u *UI) Reload(s *MixerState) {
-	*u.State = *s
+// Reload shows next, controls made elsewhere (a recalled scene), in every
+// widget and sends the engine all of them. The strips' structure (stereo,
+// microphone) is the mixer's and stays as it is.
+func (u *UI) Reload(next *param.Values) {
+	u.model.CopyFrom(next)
 	u.load()
-	// load replaced the widgets' states, badges included.
-	u.learn.shown = nil
-	u.reloadCmds = u.State.Commands(u.reloadCmds[:0])
+	u.reloadCmds = u.model.Commands(u.reloadCmds[:0])
 	for _, c := range u.reloadCmds {
 		u.cmds.TryPush(c)
 	}
@@ -175,14 +175,14 @@ func (u *UI) scenesInput(gtx layout.Context) {
 		if name == "" {
 			p.message, p.isErr = "Type a name for the scene first.", true
 		} else {
-			p.store.saveScene(name, u.State)
+			p.store.saveScene(name, u.model)
 			u.SetScenes(p.store)
 			p.message, p.isErr = "Saved “"+name+"”.", false
 		}
 	}
 	if p.ab.Update(gtx, len(abLabels)) {
-		active, next := p.store.toggleCompare(u.State)
-		u.Reload(next)
+		active, next := p.store.toggleCompare(u.model)
+		u.Reload(&next)
 		p.ab.Index = 0
 		if active == "B" {
 			p.ab.Index = 1
@@ -194,12 +194,12 @@ func (u *UI) scenesInput(gtx layout.Context) {
 		r := &p.rows[i]
 		switch {
 		case r.recall.Clicked(gtx):
-			next, err := p.store.recallScene(r.name, u.State)
+			next, err := p.store.recallScene(r.name, u.model)
 			if err != nil {
 				p.message, p.isErr = err.Error(), true
 				return
 			}
-			u.Reload(next)
+			u.Reload(&next)
 			p.message, p.isErr = "Recalled “"+r.name+"”.", false
 			gtx.Execute(op.InvalidateCmd{})
 			return

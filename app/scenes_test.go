@@ -2,6 +2,7 @@ package app
 
 import (
 	"io"
+	"math"
 	"testing"
 
 	"gioui.org/f32"
@@ -119,7 +120,7 @@ func TestScenesSaveRecallAndDelete(t *testing.T) {
 	if names := st.model.SceneNames(); len(names) != 1 || names[0] != "Intro" {
 		t.Fatalf("scenes %q, want [Intro]", names)
 	}
-	if got := st.model.Scenes[0].Controls.Channels[1].Fader; got != saved {
+	if got := float64(st.model.Scenes[0].Controls.Get(mixer.ParamFader, 1)); got != float64(float32(saved)) {
 		t.Fatalf("scene's fader %v, want the live %v", got, saved)
 	}
 	if len(f.ui.scenes.rows) != 1 || f.ui.scenes.rows[0].name != "Intro" {
@@ -138,19 +139,19 @@ func TestScenesSaveRecallAndDelete(t *testing.T) {
 	f.tap(panelButton)
 	f.tap(scenesRow(0, 0))
 	cmds := f.drain()
-	if got := f.ui.strips[1].fader.Pos; got != saved {
+	if got := f.ui.strips[1].fader.Pos; math.Abs(got-saved) > 1e-6 {
 		t.Fatalf("recalled fader widget at %v, want %v", got, saved)
 	}
-	if got := f.ui.State.Channels[1].Fader; got != saved {
+	if got := float64(f.ui.get(mixer.ParamFader, 1)); got != float64(float32(saved)) {
 		t.Fatalf("recalled model fader %v, want %v", got, saved)
 	}
 	if got := faderCommand(t, cmds, 1); got != float32(saved) {
 		t.Fatalf("engine told fader %v, want %v", got, saved)
 	}
-	if want := len(f.ui.State.Commands(nil)); len(cmds) != want {
+	if want := len(f.ui.model.Commands(nil)); len(cmds) != want {
 		t.Fatalf("recall sent %d commands, want every control's (%d)", len(cmds), want)
 	}
-	if got := st.model.Controls.Channels[1].Fader; got != saved {
+	if got := float64(st.model.Controls.Get(mixer.ParamFader, 1)); got != float64(float32(saved)) {
 		t.Fatalf("saved state's fader %v after recall, want %v", got, saved)
 	}
 

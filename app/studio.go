@@ -11,6 +11,7 @@ import (
 	"gioui.org/layout"
 	"gioui.org/text"
 
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/recorder"
 	"github.com/linuxdj/linuxdj/widgets"
@@ -45,55 +46,19 @@ var monitorHelp = [2]string{
 	"pink noise = 83 dB SPL per speaker (79 small room)",
 }
 
-// law maps a knob position 0..1 onto a control's range in the engine's
-// unit, linearly or, for times, logarithmically.
-type law struct {
-	min, max float64
-	log      bool
-}
-
-func (l law) value(pos float64) float64 {
-	if l.log {
-		return l.min * math.Pow(l.max/l.min, pos)
-	}
-	return l.min + (l.max-l.min)*pos
-}
-
-func (l law) pos(v float64) float64 {
-	v = min(max(v, l.min), l.max)
-	if l.log {
-		return math.Log(v/l.min) / math.Log(l.max/l.min)
-	}
-	return (v - l.min) / (l.max - l.min)
-}
-
-// The knobs' laws span the engine's ranges (mixer/command.go).
-var (
-	thresholdLaw = law{min: -60, max: 0}
-	depthLaw     = law{min: -40, max: 0}
-	attackLaw    = law{min: 1, max: 1000, log: true}
-	releaseLaw   = law{min: 10, max: 5000, log: true}
-	levelLaw     = law{min: mixer.MonitorLevelOffDB, max: 12}
-	dimLaw       = law{min: -60, max: 0}
-	trimLaw      = law{min: -40, max: 10}
-)
-
-// studioKnob is one knob of the column, bound to its model field.
+// studioKnob is one knob of the column and the control it moves.
 type studioKnob struct {
 	widgets.KnobState
-	law    law
 	param  mixer.Param
 	label  string
 	format widgets.FormatFunc
-	model  *float64
 }
 
-// studioToggle is one on/off button, bound to its model field.
+// studioToggle is one on/off button and the control it switches.
 type studioToggle struct {
 	widgets.ToggleState
 	param mixer.Param
 	label string
-	model *bool
 }
 
 // Indexes of studioUI.knobs and studioUI.toggles.
@@ -147,8 +112,6 @@ type studioUI struct {
 	recPath string          // of the current or last recording
 	message [2]string       // the last error or event, shown under the figures
 	msgErr  bool
-
-	talkSent, talkbackSent bool // what the engine was last told of the held buttons
 }
 
 // recordKey is what the record panel shows, rounded as printed, so its
@@ -163,63 +126,51 @@ type recordKey struct {
 	cues          int
 }
 
-// init binds the widgets to the model and sets them from it.
-func (s *studioUI) init(m *MixerState) {
-	dbFormat := func(l law) widgets.FormatFunc {
-		return func(dst []byte, pos float64) []byte { return appendDB(dst, l.value(pos)) }
-	}
-	msFormat := func(l law) widgets.FormatFunc {
-		return func(dst []byte, pos float64) []byte {
-			dst = strconv.AppendInt(dst, int64(math.Round(l.value(pos))), 10)
-			return append(dst, " ms"...)
-		}
-	}
-	t, mon := &m.Talkover, &m.Monitor
+// bind binds the column's widgets to their controls.
+func (s *studioUI) bind(u *UI) {
 	s.knobs = [studioKnobs]studioKnob{
-		knobThreshold: {law: thresholdLaw, param: mixer.ParamTalkoverThresholdDB, label: "THRESH", model: &t.ThresholdDB},
-		knobDepth:     {law: depthLaw, param: mixer.ParamTalkoverDepthDB, label: "DEPTH", model: &t.DepthDB},
-		knobAttack:    {law: attackLaw, param: mixer.ParamTalkoverAttackMs, label: "ATTACK", model: &t.AttackMs},
-		knobRelease:   {law: releaseLaw, param: mixer.ParamTalkoverReleaseMs, label: "RELEASE", model: &t.ReleaseMs},
-		knobLevel:     {law: levelLaw, param: mixer.ParamMonitorLevelDB, label: "LEVEL", model: &mon.LevelDB},
-		knobDim:       {law: dimLaw, param: mixer.ParamMonitorDimDB, label: "DIM DB", model: &mon.DimDB},
-		knobTrimA:     {law: trimLaw, param: mixer.ParamMonitorTrimADB, label: "TRIM A", model: &mon.TrimADB},
-		knobTrimB:     {law: trimLaw, param: mixer.ParamMonitorTrimBDB, label: "TRIM B", model: &mon.TrimBDB},
-	}
-	defaults := [studioKnobs]float64{
-		mixer.DefaultTalkoverThresholdDB, mixer.DefaultTalkoverDepthDB, mixer.DefaultTalkoverAttackMs, mixer.DefaultTalkoverReleaseMs,
-		mixer.MonitorReferenceDB, mixer.DefaultMonitorDimDB, 0, 0,
+		knobThreshold: {param: mixer.ParamTalkoverThresholdDB, label: "THRESH"},
+		knobDepth:     {param: mixer.ParamTalkoverDepthDB, label: "DEPTH"},
+		knobAttack:    {param: mixer.ParamTalkoverAttackMs, label: "ATTACK"},
+		knobRelease:   {param: mixer.ParamTalkoverReleaseMs, label: "RELEASE"},
+		knobLevel:     {param: mixer.ParamMonitorLevelDB, label: "LEVEL", format: formatMonitorLevel},
+		knobDim:       {param: mixer.ParamMonitorDimDB, label: "DIM DB"},
+		knobTrimA:     {param: mixer.ParamMonitorTrimADB, label: "TRIM A"},
+		knobTrimB:     {param: mixer.ParamMonitorTrimBDB, label: "TRIM B"},
 	}
 	for i := range s.knobs {
 		k := &s.knobs[i]
-		k.format = dbFormat(k.law)
-		if k.law.log {
-			k.format = msFormat(k.law)
+		if k.format == nil {
+			k.format = unitFormat(k.param)
 		}
-		k.ValueState = widgets.ValueState{Pos: k.law.pos(*k.model), Default: k.law.pos(defaults[i]), Step: 0.01}
-		// The model holds what the knob sends, so the first sync finds
-		// nothing to send.
-		*k.model = k.law.value(k.Pos)
+		k.Step = 0.01
+		u.bindValue(&k.ValueState, k.param, 0)
 	}
-	s.knobs[knobLevel].format = formatMonitorLevel
 	s.toggles = [studioToggles]studioToggle{
-		toggleDim:       {param: mixer.ParamMonitorDim, label: "DIM", model: &mon.Dim},
-		toggleMono:      {param: mixer.ParamMonitorMono, label: "MONO", model: &mon.Mono},
-		toggleMute:      {param: mixer.ParamMonitorMute, label: "MUTE", model: &mon.Mute},
-		togglePolarityL: {param: mixer.ParamMonitorPolarityL, label: "POL L", model: &mon.PolarityL},
-		toggleSpeakerA:  {param: mixer.ParamMonitorSpeakerA, label: "SPK A", model: &mon.SpeakerA},
-		toggleSpeakerB:  {param: mixer.ParamMonitorSpeakerB, label: "SPK B", model: &mon.SpeakerB},
+		toggleDim:       {param: mixer.ParamMonitorDim, label: "DIM"},
+		toggleMono:      {param: mixer.ParamMonitorMono, label: "MONO"},
+		toggleMute:      {param: mixer.ParamMonitorMute, label: "MUTE"},
+		togglePolarityL: {param: mixer.ParamMonitorPolarityL, label: "POL L"},
+		toggleSpeakerA:  {param: mixer.ParamMonitorSpeakerA, label: "SPK A"},
+		toggleSpeakerB:  {param: mixer.ParamMonitorSpeakerB, label: "SPK B"},
 	}
 	for i := range s.toggles {
-		s.toggles[i].On = *s.toggles[i].model
+		u.bindToggle(&s.toggles[i].ToggleState, s.toggles[i].param, 0)
 	}
-	s.mode.Index, s.source.Index = t.Mode, mon.Source
+	u.bindChoice(&s.mode, mixer.ParamTalkoverMode, 0)
+	u.bindChoice(&s.source, mixer.ParamMonitorSource, 0)
+	// The held buttons send while held; they are not settings, so they
+	// are never saved on.
+	u.bindHeld(&s.talk, mixer.ParamTalkoverButton)
+	u.bindHeld(&s.talkback, mixer.ParamTalkback)
 	s.duckShown = math.NaN()
 }
 
 // formatMonitorLevel reads the monitor level as dB from the calibrated
 // reference, "REF" at it, "OFF" at the bottom.
 func formatMonitorLevel(dst []byte, pos float64) []byte {
-	db := levelLaw.value(pos)
+	info, _ := param.Lookup(mixer.ParamMonitorLevelDB)
+	db := float64(info.Value(pos))
 	switch {
 	case db <= mixer.MonitorLevelOffDB:
 		return append(dst, "OFF"...)
@@ -241,59 +192,10 @@ func (u *UI) SetStudio(rec *recordCtl, duckGainDB func() float32) {
 	}
 }
 
-// sync sends what the column's widgets changed, as UI.sync does for the
-// rest of the window.
-func (s *studioUI) sync(u *UI) {
-	m := u.State
-	for i := range s.knobs {
-		k := &s.knobs[i]
-		u.syncF(k.model, k.law.value(k.Pos), k.param, 0)
-	}
-	for i := range s.toggles {
-		t := &s.toggles[i]
-		u.syncB(t.model, t.On, t.param, 0)
-	}
-	if s.mode.Index != m.Talkover.Mode {
-		m.Talkover.Mode = s.mode.Index
-		u.send(mixer.ParamTalkoverMode, 0, float64(m.Talkover.Mode))
-	}
-	if s.source.Index != m.Monitor.Source {
-		m.Monitor.Source = s.source.Index
-		u.send(mixer.ParamMonitorSource, 0, float64(m.Monitor.Source))
-	}
-	// The held buttons are not in the model: they are never saved on.
-	u.syncB(&s.talkSent, s.talk.Held, mixer.ParamTalkoverButton, 0)
-	u.syncB(&s.talkbackSent, s.talkback.Held, mixer.ParamTalkback, 0)
-}
-
 // poll takes the recorder's news before the frame is drawn; UI.Layout
 // calls it even when the column is left out of a narrow window, so a stop
 // still finishes and an error is still learnt.
 func (s *studioUI) poll() { s.status, s.active = s.pollRecord() }
-
-// apply shows a command made elsewhere (see UI.Apply).
-func (s *studioUI) apply(u *UI, p mixer.Param, v float64, on bool) {
-	m := u.State
-	for i := range s.knobs {
-		if k := &s.knobs[i]; k.param == p {
-			k.Pos = k.law.pos(v)
-			*k.model = k.law.value(k.Pos)
-			return
-		}
-	}
-	for i := range s.toggles {
-		if t := &s.toggles[i]; t.param == p {
-			t.On, *t.model = on, on
-			return
-		}
-	}
-	switch p {
-	case mixer.ParamTalkoverMode:
-		m.Talkover.Mode, s.mode.Index = int(v), int(v)
-	case mixer.ParamMonitorSource:
-		m.Monitor.Source, s.source.Index = int(v), int(v)
-	}
-}
 
 // addCue marks the recording's current position (the M key, the CUE
 // button).
@@ -543,7 +445,8 @@ func (s *studioUI) referenceMark(gtx layout.Context, th *widgets.Theme, x, y, ce
 	size := gtx.Dp(th.Knob.SizeDp)
 	cx, cy := float64(x)+float64(cellW)/2, float64(y)+float64(size)/2
 	// The knob's dial runs clockwise from 225° over 270° (widgets/knob.go).
-	a := (225 - 270*levelLaw.pos(mixer.MonitorReferenceDB)) * math.Pi / 180
+	level, _ := param.Lookup(mixer.ParamMonitorLevelDB)
+	a := (225 - 270*level.Pos(mixer.MonitorReferenceDB)) * math.Pi / 180
 	r := float64(size)/2 + float64(gtx.Dp(3))
 	px, py := int(math.Round(cx+r*math.Cos(a))), int(math.Round(cy-r*math.Sin(a)))
 	d := max(gtx.Dp(2), 2)

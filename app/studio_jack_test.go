@@ -35,8 +35,9 @@ func TestJACKMonitorPorts(t *testing.T) {
 		}
 	}
 
-	gui := toMixerState(&s.store.model)
-	gui.Monitor.Source, gui.Monitor.SpeakerB = mixer.MonitorExternal, true
+	gui := s.store.model.Controls.Clone()
+	gui.Set(mixer.Command{Param: mixer.ParamMonitorSource, Value: mixer.MonitorExternal})
+	gui.Set(mixer.Command{Param: mixer.ParamMonitorSpeakerB, Value: 1})
 	for _, c := range gui.Commands(nil) {
 		s.cmds.TryPush(c)
 	}

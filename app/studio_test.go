@@ -101,15 +101,15 @@ func TestStudioControlsSendCommands(t *testing.T) {
 	g := f.studioGeometry()
 
 	f.click(g.segment(2, g.modeRow))
-	if v := one(t, f.drain(), mixer.ParamTalkoverMode); v != mixer.TalkoverManual || f.ui.State.Talkover.Mode != mixer.TalkoverManual {
-		t.Fatalf("talkover mode %v, model %v; want manual", v, f.ui.State.Talkover.Mode)
+	if v := one(t, f.drain(), mixer.ParamTalkoverMode); v != mixer.TalkoverManual || f.ui.get(mixer.ParamTalkoverMode, 0) != mixer.TalkoverManual {
+		t.Fatalf("talkover mode %v, model %v; want manual", v, f.ui.get(mixer.ParamTalkoverMode, 0))
 	}
 
 	// Up 40 px of the knob's 160 dp travel: a quarter of the depth range.
 	f.drag(g.knob(1, g.talkKnobs), -40, 0)
 	v := one(t, f.drain(), mixer.ParamTalkoverDepthDB)
-	if want := mixer.DefaultTalkoverDepthDB + 40.0/4; math.Abs(float64(v)-want) > 1e-3 || math.Abs(f.ui.State.Talkover.DepthDB-want) > 1e-3 {
-		t.Fatalf("depth %v dB, model %v; want %v", v, f.ui.State.Talkover.DepthDB, want)
+	if want := mixer.DefaultTalkoverDepthDB + 40.0/4; math.Abs(float64(v)-want) > 1e-3 || math.Abs(float64(f.ui.get(mixer.ParamTalkoverDepthDB, 0))-want) > 1e-3 {
+		t.Fatalf("depth %v dB, model %v; want %v", v, f.ui.get(mixer.ParamTalkoverDepthDB, 0), want)
 	}
 	// Attack is logarithmic: a quarter of 1..1000 ms up from 50 ms.
 	f.drag(g.knob(2, g.talkKnobs), -40, 0)
@@ -119,7 +119,7 @@ func TestStudioControlsSendCommands(t *testing.T) {
 	}
 
 	// The talk button is on only while held, and never in the model.
-	before := *f.ui.State
+	before := f.ui.model.Clone()
 	f.ptr(pointer.Press, g.talkButton(), 0)
 	f.frame(winSize)
 	if v := one(t, f.drain(), mixer.ParamTalkoverButton); v != 1 {
@@ -145,12 +145,12 @@ func TestStudioControlsSendCommands(t *testing.T) {
 	if v := one(t, f.drain(), mixer.ParamTalkoverButton); v != 0 {
 		t.Fatalf("Space released sent %v", v)
 	}
-	if !sameMixerState(&before, f.ui.State) {
+	if !before.Equal(f.ui.model) {
 		t.Fatal("the talk button changed the saved model")
 	}
 
 	f.click(g.segment(2, g.sourceRow))
-	if v := one(t, f.drain(), mixer.ParamMonitorSource); v != mixer.MonitorExternal || f.ui.State.Monitor.Source != mixer.MonitorExternal {
+	if v := one(t, f.drain(), mixer.ParamMonitorSource); v != mixer.MonitorExternal || f.ui.get(mixer.ParamMonitorSource, 0) != mixer.MonitorExternal {
 		t.Fatalf("monitor source %v; want external", v)
 	}
 	f.drag(g.knob(0, g.monKnobs), 40, 0)
@@ -162,18 +162,17 @@ func TestStudioControlsSendCommands(t *testing.T) {
 		at    f32.Point
 		p     mixer.Param
 		value float32
-		model *bool
 	}{
-		{g.toggle(toggleDim), mixer.ParamMonitorDim, 1, &f.ui.State.Monitor.Dim},
-		{g.toggle(toggleMono), mixer.ParamMonitorMono, 1, &f.ui.State.Monitor.Mono},
-		{g.toggle(toggleMute), mixer.ParamMonitorMute, 1, &f.ui.State.Monitor.Mute},
-		{g.toggle(togglePolarityL), mixer.ParamMonitorPolarityL, 1, &f.ui.State.Monitor.PolarityL},
-		{g.abButton(0), mixer.ParamMonitorSpeakerA, 0, &f.ui.State.Monitor.SpeakerA},
-		{g.abButton(1), mixer.ParamMonitorSpeakerB, 1, &f.ui.State.Monitor.SpeakerB},
+		{g.toggle(toggleDim), mixer.ParamMonitorDim, 1},
+		{g.toggle(toggleMono), mixer.ParamMonitorMono, 1},
+		{g.toggle(toggleMute), mixer.ParamMonitorMute, 1},
+		{g.toggle(togglePolarityL), mixer.ParamMonitorPolarityL, 1},
+		{g.abButton(0), mixer.ParamMonitorSpeakerA, 0},
+		{g.abButton(1), mixer.ParamMonitorSpeakerB, 1},
 	} {
 		f.click(c.at)
-		if v := one(t, f.drain(), c.p); v != c.value || *c.model != (c.value == 1) {
-			t.Fatalf("%v sent %v, model %v; want %v", c.p, v, *c.model, c.value)
+		if v := one(t, f.drain(), c.p); v != c.value || f.ui.get(c.p, 0) != c.value {
+			t.Fatalf("%v sent %v, model %v; want %v", c.p, v, f.ui.get(c.p, 0), c.value)
 		}
 	}
 	f.ptr(pointer.Press, g.abButton(2), 0)
@@ -202,11 +201,10 @@ func TestStudioApplyAndCommands(t *testing.T) {
 	if cs := f.drain(); len(cs) != 0 {
 		t.Fatalf("applied commands were sent back: %+v", cs)
 	}
-	s := f.ui.State
-	if math.Abs(s.Monitor.TrimBDB+6) > 1e-9 || math.Abs(s.Talkover.ReleaseMs-2000) > 1e-6 {
-		t.Fatalf("model %+v %+v", s.Monitor, s.Talkover)
+	if trim, release := f.ui.get(mixer.ParamMonitorTrimBDB, 0), f.ui.get(mixer.ParamTalkoverReleaseMs, 0); trim != -6 || release != 2000 {
+		t.Fatalf("model trim B %v, release %v", trim, release)
 	}
-	cmds := s.Commands(nil)
+	cmds := f.ui.model.Commands(nil)
 	found := 0
 	for _, c := range cmds {
 		switch {

@@ -17,6 +17,7 @@ import (
 	"gioui.org/widget"
 
 	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/mixer/rt"
 	"github.com/linuxdj/linuxdj/widgets"
@@ -29,6 +30,7 @@ const (
 	padDp        = 6
 	gapDp        = 4
 	nameHDp      = 22
+	micTagWDp    = 28
 	minFaderHDp  = 150
 	xfaderRowHDp = 60
 	minXfaderDp  = 200
@@ -59,25 +61,30 @@ type stripUI struct {
 	fader                   widgets.FaderState
 	meter                   widgets.MeterState
 	mode                    stripMode
+	mic                     bool // the channel is a microphone (mixer.ChannelConfig.Mic)
 }
 
-// UI is the mixer window's content: the widget states, bound to a
-// MixerState (the model that is saved) and to the engine's command ring.
+// UI is the mixer window's content: the widget states, bound to the
+// window's model (every control's value, param.Values, and the channels'
+// names) and to the engine's command ring.
 //
 // Protocol: the GUI goroutine is the only one that touches UI. Every
 // frame, after the widgets have handled their input, sync compares each
-// widget with the model; a difference updates the model and pushes one
-// mixer.Command (never blocking: a full ring drops and counts). Meters
-// arrive as mixer.MeterFrames through SetMeters, and the backend's health
-// through SetInfo; both only change what the next frame draws.
+// widget with what it last showed (see control); a difference updates the
+// model and pushes one mixer.Command (never blocking: a full ring drops
+// and counts). Meters arrive as mixer.MeterFrames through SetMeters, and
+// the backend's health through SetInfo; both only change what the next
+// frame draws.
 type UI struct {
 	Theme *widgets.Theme
-	State *MixerState
 	// Loudness draws the loudness panel in the master section; nil leaves
 	// its space empty with a title.
 	Loudness layout.Widget
 
-	cmds *rt.Ring[mixer.Command]
+	cmds     *rt.Ring[mixer.Command]
+	model    *param.Values
+	names    []string
+	controls []control
 
 	strips        []stripUI
 	xfader        widgets.CrossfaderState
@@ -138,18 +145,32 @@ type statusKey struct {
 	droppedCommand uint64
 }
 
-// NewUI builds the window content for state; cmds is the GUI's command
-// ring into the engine (the GUI goroutine is its only producer).
-func NewUI(th *widgets.Theme, state *MixerState, cmds *rt.Ring[mixer.Command]) *UI {
+// NewUI builds the window content for the mixer cfg (its channels' names,
+// stereo and microphone flags) showing and changing model, which has a
+// channel for each of cfg's; cmds is the GUI's command ring into the
+// engine (the GUI goroutine is its only producer).
+func NewUI(th *widgets.Theme, cfg mixer.Config, model *param.Values, cmds *rt.Ring[mixer.Command]) *UI {
 	u := &UI{
 		Theme:      th,
-		State:      state,
 		cmds:       cmds,
-		strips:     make([]stripUI, len(state.Channels)),
+		model:      model,
+		strips:     make([]stripUI, len(cfg.Channels)),
 		faderScale: widgets.NewFaderScale(mixer.FaderPos, faderMarksDB...),
 		meterScale: widgets.IECScale(),
 		grShownDB:  math.NaN(),
 	}
+	for i, c := range cfg.Channels {
+		u.names = append(u.names, c.Name)
+		st := &u.strips[i]
+		st.name.SingleLine, st.name.Submit, st.name.MaxLen = true, true, 24
+		st.name.SetText(c.Name)
+		st.meter.Channels = 1
+		if c.Stereo {
+			st.meter.Channels = 2
+		}
+		st.mic = c.Mic
+	}
+	u.masterMeter.Channels = 2
 	u.loud.init(u)
 	u.conn.init(u)
 	u.portsPanel = u.addPanel("PORTS", u.conn.layout)
@@ -157,67 +178,64 @@ func NewUI(th *widgets.Theme, state *MixerState, cmds *rt.Ring[mixer.Command]) *
 	u.scenes.side = u.addPanel("SCENES", u.layoutScenes)
 	u.midi.side = u.addPanel("MIDI", u.layoutMIDI)
 	u.Loudness = u.loud.layout
-	u.load()
-	// After load: the studio column's widgets are made there.
+	u.bindStrips()
+	u.bindMaster()
+	u.studio.bind(u)
+	u.loud.bind()
 	u.initLearn()
 	return u
 }
 
-// load sets every widget from the model.
-func (u *UI) load() {
-	s := u.State
-	unity := unityFaderPos()
+// Names are the channels' names as the user typed them.
+func (u *UI) Names() []string { return u.names }
+
+// bindStrips binds every strip's widgets to their channel's controls. The
+// widget settings here are where a control sits and how it moves; range,
+// law and default are its parameter's.
+func (u *UI) bindStrips() {
 	for i := range u.strips {
-		st, m := &u.strips[i], &s.Channels[i]
-		st.name.SingleLine = true
-		st.name.Submit = true
-		st.name.MaxLen = 24
-		st.name.SetText(m.Name)
-		st.trim.ValueState = widgets.ValueState{Pos: trimPos(m.TrimDB), Default: 0.5, Bipolar: true, Step: 0.5 / trimRangeDB}
-		for _, k := range []struct {
-			w *widgets.KnobState
-			v float64
-		}{{&st.hi, m.EQHigh}, {&st.mid, m.EQMid}, {&st.low, m.EQLow}} {
-			k.w.ValueState = widgets.ValueState{Pos: k.v, Default: 0.5, Bipolar: true}
-		}
-		st.polarity.On = m.Polarity
-		st.filter.ValueState = widgets.ValueState{Pos: bipolarPos(m.Filter), Default: 0.5, Bipolar: true}
-		st.resonance.ValueState = widgets.ValueState{Pos: m.Resonance, Default: 0}
-		st.pan.ValueState = widgets.ValueState{Pos: bipolarPos(m.Pan), Default: 0.5, Bipolar: true}
-		st.killHi.On, st.killMid.On, st.killLo.On = m.KillHigh, m.KillMid, m.KillLow
-		st.cue.On, st.mute.On = m.Cue, m.Mute
-		st.assign.Index = m.Assign
-		st.fader.ValueState = widgets.ValueState{Pos: m.Fader, Default: unity, HasAlt: true, Alt: 0, Step: 0.01, PageStep: 0.1}
-		st.meter.Channels = 2
-		st.mode.set(m.MeterMode)
+		st := &u.strips[i]
+		st.trim.ValueState = widgets.ValueState{Bipolar: true, Step: 1.0 / 40}
+		st.hi.Bipolar, st.mid.Bipolar, st.low.Bipolar = true, true, true
+		st.filter.Bipolar, st.pan.Bipolar = true, true
+		st.fader.ValueState = widgets.ValueState{HasAlt: true, Step: 0.01, PageStep: 0.1}
+		u.bindValue(&st.trim.ValueState, mixer.ParamTrimDB, i)
+		u.bindToggle(&st.polarity, mixer.ParamPolarity, i)
+		u.bindValue(&st.hi.ValueState, mixer.ParamEQHigh, i)
+		u.bindValue(&st.mid.ValueState, mixer.ParamEQMid, i)
+		u.bindValue(&st.low.ValueState, mixer.ParamEQLow, i)
+		u.bindToggle(&st.killHi, mixer.ParamKillHigh, i)
+		u.bindToggle(&st.killMid, mixer.ParamKillMid, i)
+		u.bindToggle(&st.killLo, mixer.ParamKillLow, i)
+		u.bindValue(&st.filter.ValueState, mixer.ParamFilter, i)
+		u.bindValue(&st.resonance.ValueState, mixer.ParamFilterResonance, i)
+		u.bindValue(&st.pan.ValueState, mixer.ParamPan, i)
+		u.bindToggle(&st.cue, mixer.ParamCue, i)
+		u.bindToggle(&st.mute, mixer.ParamMute, i)
+		u.bindChoice(&st.assign, mixer.ParamXfaderAssign, i)
+		u.bindValue(&st.fader.ValueState, mixer.ParamFader, i)
+		u.bind(control{p: mixer.ParamMeterMode, ch: int16(i), mode: &st.mode})
 	}
-	u.xfader.ValueState = widgets.ValueState{Pos: bipolarPos(s.Crossfader), Default: 0.5, Bipolar: true, Step: 0.02}
-	u.curve.ValueState = widgets.ValueState{Pos: s.CrossfaderCurve, Default: 0}
-	u.reverse.On = s.CrossfaderReverse
-	u.master.ValueState = widgets.ValueState{Pos: s.Master, Default: unity, HasAlt: true, Alt: 0, Step: 0.01}
-	u.booth.ValueState = widgets.ValueState{Pos: s.Booth, Default: unity}
-	u.phones.ValueState = widgets.ValueState{Pos: s.Phones, Default: unity}
-	u.cueMix.ValueState = widgets.ValueState{Pos: s.CueMix, Default: 0.5, Bipolar: true}
-	u.balance.ValueState = widgets.ValueState{Pos: bipolarPos(s.Balance), Default: 0.5, Bipolar: true}
-	u.ceiling.ValueState = widgets.ValueState{Pos: ceilingPos(s.CeilingDB), Default: ceilingPos(mixer.DefaultLimiterCeilingDB), Step: 0.5 / -ceilingMinDB}
-	// The model holds what the knob sends (0.01 dB steps), so the first
-	// sync finds nothing to send.
-	s.CeilingDB = ceilingDB(u.ceiling.Pos)
-	u.splitCue.On, u.limiter.On, u.mono.On = s.SplitCue, s.Limiter, s.Mono
-	u.masterMeter.Channels = 2
-	u.studio.init(s)
 }
 
-// SetStereo tells the UI which channels are stereo (a mono strip shows one
-// meter bar).
-func (u *UI) SetStereo(cfg mixer.Config) {
-	for i := range u.strips {
-		if i < len(cfg.Channels) && !cfg.Channels[i].Stereo {
-			u.strips[i].meter.Channels = 1
-		} else {
-			u.strips[i].meter.Channels = 2
-		}
-	}
+// bindMaster binds the crossfader row and the master section.
+func (u *UI) bindMaster() {
+	u.xfader.ValueState = widgets.ValueState{Bipolar: true, Step: 0.02}
+	u.master.ValueState = widgets.ValueState{HasAlt: true, Step: 0.01}
+	u.cueMix.Bipolar, u.balance.Bipolar = true, true
+	u.ceiling.Step = 0.5 / 20
+	u.bindValue(&u.xfader.ValueState, mixer.ParamCrossfader, 0)
+	u.bindValue(&u.curve.ValueState, mixer.ParamCrossfaderCurve, 0)
+	u.bindToggle(&u.reverse, mixer.ParamCrossfaderReverse, 0)
+	u.bindValue(&u.master.ValueState, mixer.ParamMasterLevel, 0)
+	u.bindValue(&u.booth.ValueState, mixer.ParamBoothLevel, 0)
+	u.bindValue(&u.phones.ValueState, mixer.ParamPhonesLevel, 0)
+	u.bindValue(&u.cueMix.ValueState, mixer.ParamCueMix, 0)
+	u.bindValue(&u.balance.ValueState, mixer.ParamMasterBalance, 0)
+	u.bindValue(&u.ceiling.ValueState, mixer.ParamLimiterCeilingDB, 0)
+	u.bindToggle(&u.splitCue, mixer.ParamSplitCue, 0)
+	u.bindToggle(&u.limiter, mixer.ParamLimiter, 0)
+	u.bindToggle(&u.mono, mixer.ParamMasterMono, 0)
 }
 
 // SetMeters shows a meter frame from the engine at the next Layout.
@@ -514,7 +532,17 @@ func (u *UI) layoutName(gtx layout.Context, st *stripUI) {
 	paint.ColorOp{Color: th.Palette.Focus.NRGBA()}.Add(gtx.Ops)
 	sm := selM.Stop()
 	st.name.Alignment = text.Middle
-	c, t := place(gtx, gtx.Dp(4), gtx.Dp(3), r.Dx()-gtx.Dp(8), r.Dy()-gtx.Dp(4))
+	nameW := r.Dx() - gtx.Dp(8)
+	if st.mic {
+		// A microphone says so beside its name: talkover ducks the music
+		// under it, whatever it is called.
+		tagW := gtx.Dp(micTagWDp)
+		nameW -= tagW
+		c, t := place(gtx, r.Dx()-tagW-gtx.Dp(2), gtx.Dp(5), tagW, r.Dy()-gtx.Dp(6))
+		th.BoldLabel(c, th.SmallSizeSp, th.Toggle.Cue.NRGBA(), text.Middle, "MIC")
+		t.Pop()
+	}
+	c, t := place(gtx, gtx.Dp(4), gtx.Dp(3), nameW, r.Dy()-gtx.Dp(4))
 	f := th.Face
 	f.Weight = 600
 	st.name.Layout(c, th.Shaper, f, th.TextSizeSp, tm, sm)
@@ -790,75 +818,4 @@ func (u *UI) editingName(gtx layout.Context) bool {
 		}
 	}
 	return gtx.Focused(&u.scenes.name) || gtx.Focused(&u.midi.path)
-}
-
-// sync copies what the widgets changed into the model and tells the engine.
-func (u *UI) sync() {
-	s := u.State
-	for i := range u.strips {
-		st, m := &u.strips[i], &s.Channels[i]
-		ch := int16(i)
-		u.syncF(&m.TrimDB, trimDB(st.trim.Pos), mixer.ParamTrimDB, ch)
-		u.syncB(&m.Polarity, st.polarity.On, mixer.ParamPolarity, ch)
-		u.syncF(&m.Resonance, st.resonance.Pos, mixer.ParamFilterResonance, ch)
-		u.syncF(&m.EQHigh, st.hi.Pos, mixer.ParamEQHigh, ch)
-		u.syncF(&m.EQMid, st.mid.Pos, mixer.ParamEQMid, ch)
-		u.syncF(&m.EQLow, st.low.Pos, mixer.ParamEQLow, ch)
-		u.syncB(&m.KillHigh, st.killHi.On, mixer.ParamKillHigh, ch)
-		u.syncB(&m.KillMid, st.killMid.On, mixer.ParamKillMid, ch)
-		u.syncB(&m.KillLow, st.killLo.On, mixer.ParamKillLow, ch)
-		u.syncF(&m.Filter, bipolar(st.filter.Pos), mixer.ParamFilter, ch)
-		u.syncF(&m.Pan, bipolar(st.pan.Pos), mixer.ParamPan, ch)
-		u.syncB(&m.Cue, st.cue.On, mixer.ParamCue, ch)
-		u.syncB(&m.Mute, st.mute.On, mixer.ParamMute, ch)
-		if st.assign.Index != m.Assign {
-			m.Assign = st.assign.Index
-			u.send(mixer.ParamXfaderAssign, ch, float64(m.Assign))
-		}
-		u.syncF(&m.Fader, st.fader.Pos, mixer.ParamFader, ch)
-		if st.mode.mode != m.MeterMode {
-			m.MeterMode = st.mode.mode
-			u.send(mixer.ParamMeterMode, ch, float64(m.MeterMode))
-		}
-		if st.nameChanged {
-			st.nameChanged = false
-			m.Name = st.name.Text()
-		}
-	}
-	u.syncF(&s.Crossfader, bipolar(u.xfader.Pos), mixer.ParamCrossfader, 0)
-	u.syncF(&s.CrossfaderCurve, u.curve.Pos, mixer.ParamCrossfaderCurve, 0)
-	u.syncB(&s.CrossfaderReverse, u.reverse.On, mixer.ParamCrossfaderReverse, 0)
-	u.syncF(&s.Master, u.master.Pos, mixer.ParamMasterLevel, 0)
-	u.syncF(&s.Booth, u.booth.Pos, mixer.ParamBoothLevel, 0)
-	u.syncF(&s.Phones, u.phones.Pos, mixer.ParamPhonesLevel, 0)
-	u.syncF(&s.CueMix, u.cueMix.Pos, mixer.ParamCueMix, 0)
-	u.syncB(&s.SplitCue, u.splitCue.On, mixer.ParamSplitCue, 0)
-	u.syncB(&s.Limiter, u.limiter.On, mixer.ParamLimiter, 0)
-	u.syncB(&s.Mono, u.mono.On, mixer.ParamMasterMono, 0)
-	u.syncF(&s.Balance, bipolar(u.balance.Pos), mixer.ParamMasterBalance, 0)
-	u.syncF(&s.CeilingDB, ceilingDB(u.ceiling.Pos), mixer.ParamLimiterCeilingDB, 0)
-	u.studio.sync(u)
-	u.loud.sync()
-}
-
-func (u *UI) syncF(model *float64, v float64, p mixer.Param, ch int16) {
-	if *model != v {
-		*model = v
-		u.send(p, ch, v)
-	}
-}
-
-func (u *UI) syncB(model *bool, v bool, p mixer.Param, ch int16) {
-	if *model != v {
-		*model = v
-		f := 0.0
-		if v {
-			f = 1
-		}
-		u.send(p, ch, f)
-	}
-}
-
-func (u *UI) send(p mixer.Param, ch int16, v float64) {
-	u.cmds.TryPush(mixer.Command{Param: p, Channel: ch, Value: float32(v)})
 }

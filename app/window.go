@@ -29,8 +29,7 @@ func runWindow(c windowConfig) error {
 	if err != nil {
 		return err
 	}
-	ui := NewUI(th, c.state, c.cmds)
-	ui.SetStereo(c.cfg)
+	ui := NewUI(th, c.cfg, c.controls, c.cmds)
 	ui.SetMIDI(c.mapper, c.saveMappings)
 	ui.SetScenes(c.scenes)
 	ui.SetStudio(c.rec, c.duckGainDB)
@@ -121,7 +120,7 @@ func runWindow(c windowConfig) error {
 			e.Frame(gtx.Ops)
 			pump.frameDrawn(start, time.Since(start))
 			if c.observe != nil {
-				c.observe(ui.State)
+				c.observe(ui.model, ui.names)
 			}
 			if at, ok := ui.NextFrame(); ok {
 				redraw.Reset(max(time.Until(at), frameInterval, pump.frameGap()-time.Since(start)))

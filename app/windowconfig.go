@@ -5,20 +5,21 @@ import (
 
 	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/control/midi"
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/mixer/rt"
 )
 
 // windowConfig is what the window needs from runMixer.
 type windowConfig struct {
-	cfg     mixer.Config
-	state   *MixerState
-	cmds    *rt.Ring[mixer.Command]
-	meters  *rt.Ring[mixer.MeterFrame]
-	backend backend.Backend
+	cfg      mixer.Config
+	controls *param.Values // the window's model: it changes them, and shows what remote ones change
+	cmds     *rt.Ring[mixer.Command]
+	meters   *rt.Ring[mixer.MeterFrame]
+	backend  backend.Backend
 	// observe, when set, is called on the GUI goroutine after each frame
-	// with the model, so a change can be saved.
-	observe func(*MixerState)
+	// with the model and the channels' names, so a change can be saved.
+	observe func(controls *param.Values, names []string)
 	// remote are the rings of commands other controllers made (MIDI on
 	// the audio thread, OSC), which the window shows (UI.Apply); each is
 	// also passed to remoteApplied, when set, so the saved state follows.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -170,61 +169,54 @@ func Decode(data []byte) (Mixer, []string, error) {
 		warnings = append(warnings, fmt.Sprintf(migratedWarning+"%d to %d", head.Version, Version))
 		data = migrated
 	}
-	m, err := withStudioDefaults(data)
-	if err != nil {
-		return Mixer{}, nil, err
-	}
-	md, err := toml.Decode(string(data), &m)
+	var f fileMixer
+	md, err := toml.Decode(string(data), &f)
 	if err != nil {
 		return Mixer{}, nil, describe(err)
 	}
 	for _, k := range md.Undecoded() {
-		warnings = append(warnings, "unknown key dropped: "+k.String())
+		// The controls' tables are read generically, and checked key by
+		// key in controls.go.
+		if !isControls(k) {
+			warnings = append(warnings, "unknown key dropped: "+k.String())
+		}
 	}
-	warnings, err = m.validate(warnings)
+	m, warnings, err := f.mixer(warnings)
 	if err != nil {
 		return Mixer{}, nil, err
 	}
 	return m, warnings, nil
 }
 
-// withStudioDefaults is the Mixer to decode data into: every talkover and
-// monitor table it will hold (live controls, scenes, compare slots) starts
-// at the engine's defaults, so a key the file lacks (files written before
-// the studio section existed) takes the default, not zero, which would
-// switch the speakers off and leave dim with no depth. Decoding into a
-// slice that is long enough keeps its elements, and into a non-nil
-// pointer keeps the value it points to.
-func withStudioDefaults(data []byte) (Mixer, error) {
-	var shape struct {
-		Scenes  []struct{} `toml:"scenes"`
-		Compare struct {
-			A *struct{} `toml:"a"`
-			B *struct{} `toml:"b"`
-		} `toml:"compare"`
+// isControls reports whether k lies in one of the controls' tables.
+func isControls(k toml.Key) bool {
+	switch {
+	case len(k) >= 1 && k[0] == "controls":
+		return true
+	case len(k) >= 2 && k[0] == "scenes" && k[1] == "controls":
+		return true
 	}
-	if _, err := toml.Decode(string(data), &shape); err != nil {
-		return Mixer{}, describe(err)
-	}
-	studio := func() Controls {
-		return Controls{Global: GlobalControls{Talkover: defaultTalkoverControls(), Monitor: defaultMonitorControls()}}
-	}
-	m := Mixer{Controls: studio()}
-	if n := len(shape.Scenes); n > 0 {
-		m.Scenes = make([]Scene, n)
-		for i := range m.Scenes {
-			m.Scenes[i].Controls = studio()
-		}
-	}
-	if shape.Compare.A != nil {
-		a := studio()
-		m.Compare.A = &a
-	}
-	if shape.Compare.B != nil {
-		b := studio()
-		m.Compare.B = &b
-	}
-	return m, nil
+	return len(k) >= 2 && k[0] == "compare" && (k[1] == "a" || k[1] == "b")
+}
+
+// fileMixer is Mixer as the file holds it: the controls as generic tables
+// (see controls.go).
+type fileMixer struct {
+	Mixer
+	Controls tree        `toml:"controls"`
+	Scenes   []fileScene `toml:"scenes"`
+	Compare  fileCompare `toml:"compare"`
+}
+
+type fileScene struct {
+	Name     string `toml:"name"`
+	Controls tree   `toml:"controls"`
+}
+
+type fileCompare struct {
+	Active string `toml:"active"`
+	A      tree   `toml:"a,omitempty"`
+	B      tree   `toml:"b,omitempty"`
 }
 
 // describe wraps a TOML error, which already names the line and the last
@@ -233,12 +225,13 @@ func describe(err error) error {
 	return fmt.Errorf("state: %w", err)
 }
 
-// validate repairs what it can, appending a warning for each repair, and
-// fails on what it cannot.
-func (m *Mixer) validate(warnings []string) ([]string, error) {
+// mixer checks what was read and builds the Mixer: it repairs what it can,
+// appending a warning for each repair, and fails on what it cannot.
+func (f *fileMixer) mixer(warnings []string) (Mixer, []string, error) {
 	warn := func(format string, args ...any) { warnings = append(warnings, fmt.Sprintf(format, args...)) }
+	m := f.Mixer
 	if len(m.Channels) < 1 || len(m.Channels) > mixer.MaxChannels {
-		return nil, fmt.Errorf("state: key channels: %d channels, want 1 to %d", len(m.Channels), mixer.MaxChannels)
+		return Mixer{}, nil, fmt.Errorf("state: key channels: %d channels, want 1 to %d", len(m.Channels), mixer.MaxChannels)
 	}
 	for i := range m.Channels {
 		if strings.TrimSpace(m.Channels[i].Name) == "" {
@@ -251,10 +244,19 @@ func (m *Mixer) validate(warnings []string) ([]string, error) {
 		m.Window.HeightDp = min(max(h, 240), 16384)
 		warn("window: %dx%d clamped to %dx%d", w, h, m.Window.WidthDp, m.Window.HeightDp)
 	}
-	m.Controls.repair("controls", len(m.Channels), warn)
-	for i := range m.Scenes {
-		m.Scenes[i].Controls.repair(fmt.Sprintf("scenes[%d].controls", i), len(m.Channels), warn)
+	n := len(m.Channels)
+	var err error
+	if m.Controls, err = decodeControls(f.Controls, "controls", n, warn); err != nil {
+		return Mixer{}, nil, err
 	}
+	for i, s := range f.Scenes {
+		c, err := decodeControls(s.Controls, fmt.Sprintf("scenes[%d].controls", i), n, warn)
+		if err != nil {
+			return Mixer{}, nil, err
+		}
+		m.Scenes = append(m.Scenes, Scene{Name: s.Name, Controls: c})
+	}
+	m.Compare.Active = f.Compare.Active
 	if m.Compare.Active == "" {
 		m.Compare.Active = "A" // files before A/B compare have no slot
 	}
@@ -262,98 +264,46 @@ func (m *Mixer) validate(warnings []string) ([]string, error) {
 		warn("compare.active: %q replaced by \"A\"", m.Compare.Active)
 		m.Compare.Active = "A"
 	}
-	for slot, c := range map[string]*Controls{"a": m.Compare.A, "b": m.Compare.B} {
-		if c != nil {
-			c.repair("compare."+slot, len(m.Channels), warn)
+	for _, slot := range []struct {
+		name string
+		t    tree
+		dst  **param.Values
+	}{{"a", f.Compare.A, &m.Compare.A}, {"b", f.Compare.B, &m.Compare.B}} {
+		if slot.t == nil {
+			continue
 		}
+		c, err := decodeControls(slot.t, "compare."+slot.name, n, warn)
+		if err != nil {
+			return Mixer{}, nil, err
+		}
+		*slot.dst = &c
 	}
 	if m.Connections == nil {
 		m.Connections = map[string][]string{}
 	}
 	if _, err := midi.NewTable(m.MIDI); err != nil {
-		return nil, fmt.Errorf("state: key midi: %w", err)
+		return Mixer{}, nil, fmt.Errorf("state: key midi: %w", err)
 	}
-	return warnings, nil
-}
-
-// repair makes c have n channels and every value in range.
-func (c *Controls) repair(key string, n int, warn func(string, ...any)) {
-	if len(c.Channels) != n {
-		warn("%s.channel: %d entries for %d channels; missing ones get defaults", key, len(c.Channels), n)
-		for len(c.Channels) < n {
-			c.Channels = append(c.Channels, defaultChannelControls())
-		}
-		c.Channels = c.Channels[:n]
-	}
-	clamp := func(k string, p mixer.Param, v *float64) {
-		info, _ := param.Lookup(p)
-		switch {
-		case math.IsNaN(*v):
-			warn("%s: nan replaced by %g", k, info.Default)
-			*v = float64(info.Default)
-		case *v < float64(info.Min) || *v > float64(info.Max):
-			c := min(max(*v, float64(info.Min)), float64(info.Max))
-			warn("%s: %g out of range, clamped to %g", k, *v, c)
-			*v = c
-		}
-	}
-	for i := range c.Channels {
-		ch := &c.Channels[i]
-		k := fmt.Sprintf("%s.channel[%d].", key, i)
-		clamp(k+"trim_db", mixer.ParamTrimDB, &ch.TrimDB)
-		clamp(k+"eq_low", mixer.ParamEQLow, &ch.EQLow)
-		clamp(k+"eq_mid", mixer.ParamEQMid, &ch.EQMid)
-		clamp(k+"eq_high", mixer.ParamEQHigh, &ch.EQHigh)
-		clamp(k+"filter", mixer.ParamFilter, &ch.Filter)
-		clamp(k+"filter_resonance", mixer.ParamFilterResonance, &ch.FilterResonance)
-		clamp(k+"pan", mixer.ParamPan, &ch.Pan)
-		clamp(k+"fader", mixer.ParamFader, &ch.Fader)
-		if !slices.Contains(xfaderAssignNames[:], ch.XfaderAssign) {
-			warn("%sxfader_assign: %q is not A, thru or B; set to thru", k, ch.XfaderAssign)
-			ch.XfaderAssign = xfaderAssignNames[mixer.XfaderThru]
-		}
-		if !slices.Contains(MeterModes, ch.MeterMode) {
-			warn("%smeter_mode: %q unknown; set to %s", k, ch.MeterMode, MeterModes[0])
-			ch.MeterMode = MeterModes[0]
-		}
-	}
-	g := &c.Global
-	k := key + ".global."
-	clamp(k+"crossfader", mixer.ParamCrossfader, &g.Crossfader)
-	clamp(k+"crossfader_curve", mixer.ParamCrossfaderCurve, &g.CrossfaderCurve)
-	clamp(k+"master_level", mixer.ParamMasterLevel, &g.MasterLevel)
-	clamp(k+"master_balance", mixer.ParamMasterBalance, &g.MasterBalance)
-	clamp(k+"limiter_ceiling_db", mixer.ParamLimiterCeilingDB, &g.LimiterCeilingDB)
-	clamp(k+"booth_level", mixer.ParamBoothLevel, &g.BoothLevel)
-	clamp(k+"phones_level", mixer.ParamPhonesLevel, &g.PhonesLevel)
-	clamp(k+"cue_mix", mixer.ParamCueMix, &g.CueMix)
-
-	t, mon := &g.Talkover, &g.Monitor
-	if !slices.Contains(TalkoverModes, t.Mode) {
-		warn("%stalkover.mode: %q is not off, auto or manual; set to %s", k, t.Mode, TalkoverModes[mixer.TalkoverOff])
-		t.Mode = TalkoverModes[mixer.TalkoverOff]
-	}
-	clamp(k+"talkover.threshold_db", mixer.ParamTalkoverThresholdDB, &t.ThresholdDB)
-	clamp(k+"talkover.depth_db", mixer.ParamTalkoverDepthDB, &t.DepthDB)
-	clamp(k+"talkover.attack_ms", mixer.ParamTalkoverAttackMs, &t.AttackMs)
-	clamp(k+"talkover.release_ms", mixer.ParamTalkoverReleaseMs, &t.ReleaseMs)
-	if !slices.Contains(MonitorSources, mon.Source) {
-		warn("%smonitor.source: %q is not master, cue or external; set to %s", k, mon.Source, MonitorSources[mixer.MonitorMaster])
-		mon.Source = MonitorSources[mixer.MonitorMaster]
-	}
-	clamp(k+"monitor.level_db", mixer.ParamMonitorLevelDB, &mon.LevelDB)
-	clamp(k+"monitor.dim_db", mixer.ParamMonitorDimDB, &mon.DimDB)
-	clamp(k+"monitor.trim_a_db", mixer.ParamMonitorTrimADB, &mon.TrimADB)
-	clamp(k+"monitor.trim_b_db", mixer.ParamMonitorTrimBDB, &mon.TrimBDB)
+	return m, warnings, nil
 }
 
 // Encode writes m as TOML, with the current version.
 func Encode(m *Mixer) ([]byte, error) {
-	c := *m
-	c.Version = Version
+	f := fileMixer{Mixer: *m, Controls: encodeControls(&m.Controls)}
+	f.Version = Version
+	for _, s := range m.Scenes {
+		f.Scenes = append(f.Scenes, fileScene{Name: s.Name, Controls: encodeControls(&s.Controls)})
+	}
+	f.Compare.Active = m.Compare.Active
+	if m.Compare.A != nil {
+		f.Compare.A = encodeControls(m.Compare.A)
+	}
+	if m.Compare.B != nil {
+		f.Compare.B = encodeControls(m.Compare.B)
+	}
 	var buf bytes.Buffer
 	buf.WriteString("# Linux DJ mixer state. Written by the program; edit while it is not running.\n")
-	if err := toml.NewEncoder(&buf).Encode(c); err != nil {
+	if err := toml.NewEncoder(&buf).Encode(f); err != nil {
 		return nil, fmt.Errorf("state: encode: %w", err)
 	}
 	return buf.Bytes(), nil

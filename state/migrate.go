@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/linuxdj/linuxdj/mixer"
 )
 
 // migrate brings a file of an older version up to Version, one step at a
@@ -30,6 +32,25 @@ func migrate(data []byte, from int) ([]byte, error) {
 // migrations[v] turns a version v tree into a version v+1 tree.
 var migrations = map[int]func(map[string]any) error{
 	1: migrate1to2,
+	2: migrate2to3,
+}
+
+// migrate2to3: version 2 did not record which channel is the microphone;
+// the app took the channel called as the default layout's microphone
+// ("Mic") to be one, so renaming it lost talkover and talkback. Version 3
+// saves a mic flag per channel, set here where version 2 found one.
+func migrate2to3(tree map[string]any) error {
+	var micName string
+	for _, c := range mixer.DefaultConfig().Channels {
+		if c.Mic {
+			micName = c.Name
+		}
+	}
+	channels, _ := tree["channels"].([]map[string]any)
+	for _, c := range channels {
+		c["mic"] = c["name"] == micName
+	}
+	return nil
 }
 
 // migrate1to2: version 1 called the crossfader curve "xfader_curve" and

@@ -16,40 +16,41 @@ import (
 	"time"
 
 	"github.com/linuxdj/linuxdj/control/midi"
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/state"
 )
 
 // full returns a state in which every field differs from its zero value
-// and from the defaults; i varies it so saves can be told apart.
+// and every saved control from its default; i varies it so saves can be
+// told apart.
 func full(i int) state.Mixer {
-	ch := state.ChannelControls{
-		TrimDB: -3.5, Polarity: true, EQLow: 0.25, EQMid: 0.625, EQHigh: 0.875,
-		KillLow: true, KillMid: true, KillHigh: true, Filter: -0.375, FilterResonance: 0.75,
-		Pan: 0.3125, Mute: true, Cue: true, XfaderAssign: "B", Fader: 0.5, MeterMode: "k14",
+	controls := param.NewValues(2)
+	for _, p := range param.All() {
+		info, _ := param.Lookup(p)
+		if info.Key == "" {
+			continue // not saved
+		}
+		// Binary fractions survive the engine's float32 exactly.
+		v := info.Max
+		if info.Default == info.Max {
+			v = info.Min
+		}
+		if !info.Switch {
+			v = info.Min + (info.Max-info.Min)*0.375
+		}
+		controls.Set(mixer.Command{Param: p, Channel: 0, Value: v})
+		controls.Set(mixer.Command{Param: p, Channel: 1, Value: v})
 	}
-	controls := state.Controls{
-		Channels: []state.ChannelControls{ch, ch},
-		Global: state.GlobalControls{
-			Crossfader: 0.25, CrossfaderCurve: 0.8125, CrossfaderReverse: true, MasterLevel: 0.625,
-			MasterBalance: -0.125, MasterMono: true, Limiter: true, LimiterCeilingDB: -2,
-			BoothLevel: 0.375, PhonesLevel: 0.5625, CueMix: 0.3125, SplitCue: true,
-			Talkover: state.TalkoverControls{Mode: "manual", ThresholdDB: -42.5, DepthDB: -18, AttackMs: 20, ReleaseMs: 1250},
-			Monitor: state.MonitorControls{
-				Source: "external", LevelDB: -7.5, Dim: true, DimDB: -30, Mono: true, Mute: true,
-				PolarityL: true, SpeakerA: true, SpeakerB: true, TrimADB: -3.25, TrimBDB: 2.5,
-			},
-		},
-	}
-	// Binary fractions survive the engine's float32 exactly.
-	controls.Channels[1].Fader = float64(i%64) / 64
-	a, b := controls, controls
-	a.Global.Crossfader, b.Global.Crossfader = -1, 1
+	controls.Set(mixer.Command{Param: mixer.ParamFader, Channel: 1, Value: float32(i%64) / 64})
+	a, b := controls.Clone(), controls.Clone()
+	a.Set(mixer.Command{Param: mixer.ParamCrossfader, Value: -1})
+	b.Set(mixer.Command{Param: mixer.ParamCrossfader, Value: 1})
 	m := state.Mixer{
 		Version:  state.Version,
 		FirstRun: true,
 		Window:   state.Window{WidthDp: 1000 + i, HeightDp: 700},
-		Channels: []state.Channel{{Name: "Deck A", Stereo: true}, {Name: fmt.Sprintf("Mic %d", i), Stereo: true}},
+		Channels: []state.Channel{{Name: "Deck A", Stereo: true, Mic: true}, {Name: fmt.Sprintf("Mic %d", i), Stereo: true, Mic: true}},
 		Controls: controls,
 		Compare:  state.Compare{Active: "B", A: &a, B: &b},
 		Connections: map[string][]string{
@@ -62,15 +63,26 @@ func full(i int) state.Mixer {
 		HintClosed: true,
 	}
 	for s := range 3 + i%3 {
-		m.Scenes = append(m.Scenes, state.Scene{Name: fmt.Sprintf("scene %d/%d", i, s), Controls: controls})
+		m.Scenes = append(m.Scenes, state.Scene{Name: fmt.Sprintf("scene %d/%d", i, s), Controls: controls.Clone()})
 	}
 	return m
+}
+
+// get reads one control of v.
+func get(v *param.Values, p mixer.Param, ch int) float32 { return v.Get(p, ch) }
+
+// set changes one control of v.
+func set(v *param.Values, p mixer.Param, ch int, x float32) {
+	v.Set(mixer.Command{Param: p, Channel: int16(ch), Value: x})
 }
 
 // assertNoZeroLeaf fails for any field left at its zero value, so a field
 // added to Mixer must be added to full, and so to the round trip.
 func assertNoZeroLeaf(t *testing.T, v reflect.Value, path string) {
 	t.Helper()
+	if v.Type() == reflect.TypeFor[param.Values]() {
+		return // full sets every control off its default; TestFullSetsEveryControl checks it
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		for i := range v.NumField() {
@@ -165,16 +177,16 @@ func TestCorruptFiles(t *testing.T) {
 		{"binary junk", "\x00\xff\xfe\x89PNG\r\n\x1a\n\x00\x00", "line 1", ""},
 		{"empty", "", "empty file", ""},
 		{"whitespace only", " \n\t\n", "empty file", ""},
-		{"wrong type", strings.Replace(goodText, "fader = 0.5", `fader = "loud"`, 1), "fader", ""},
+		{"wrong type", strings.Replace(goodText, "fader = 0.375", `fader = "loud"`, 1), "fader", ""},
 		{"wrong table type", strings.Replace(goodText, "first_run = true", "first_run = true\nchannels = 5", 1), "line ", ""},
-		{"unknown future version", strings.Replace(goodText, "version = 2", "version = 99", 1), "version: 99 is newer", ""},
-		{"missing version", strings.Replace(goodText, "version = 2", "", 1), "version: missing", ""},
+		{"unknown future version", strings.Replace(goodText, "version = 3", "version = 99", 1), "version: 99 is newer", ""},
+		{"missing version", strings.Replace(goodText, "version = 3", "", 1), "version: missing", ""},
 		{"no channels", "version = 2\n", "channels: 0 channels", ""},
 		{"bad midi mapping", strings.Replace(goodText, `kind = "absolute"`, `kind = "sideways"`, 1), "sideways", ""},
-		{"huge value", strings.Replace(goodText, "trim_db = -3.5", "trim_db = 1e300", 1), "", "trim_db: 1e+300 out of range, clamped to 20"},
+		{"huge value", strings.Replace(goodText, "trim_db = -5.0", "trim_db = 1e300", 1), "", "trim_db: 1e+300 out of range, clamped to 20"},
 		{"negative window", strings.Replace(goodText, "height_dp = 700", "height_dp = -5", 1), "", "window: 1003x-5 clamped to 1003x240"},
 		{"empty channel name", strings.Replace(goodText, `name = "Deck A"`, `name = " "`, 1), "", `channels[0].name: empty, named "Channel 1"`},
-		{"bad meter mode", strings.Replace(goodText, `meter_mode = "k14"`, `meter_mode = "loud"`, 1), "", `meter_mode: "loud" unknown`},
+		{"bad meter mode", strings.Replace(goodText, `meter_mode = "k12"`, `meter_mode = "loud"`, 1), "", `meter_mode: "loud" unknown`},
 		{"unknown key", strings.Replace(goodText, "first_run = true", "first_run = true\ncolour = \"red\"", 1), "", "unknown key dropped: colour"},
 	}
 	for _, tc := range cases {
@@ -249,54 +261,64 @@ func TestMigrateVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Version != state.Version || m.Controls.Global.CrossfaderCurve != 0.9 || m.Scenes[0].Controls.Global.CrossfaderCurve != 0.1 {
-		t.Fatalf("curve not migrated: version %d, %v, scene %v", m.Version, m.Controls.Global.CrossfaderCurve, m.Scenes[0].Controls.Global.CrossfaderCurve)
+	curve := get(&m.Controls, mixer.ParamCrossfaderCurve, 0)
+	if sceneCurve := get(&m.Scenes[0].Controls, mixer.ParamCrossfaderCurve, 0); m.Version != state.Version || curve != 0.9 || sceneCurve != 0.1 {
+		t.Fatalf("curve not migrated: version %d, %v, scene %v", m.Version, curve, sceneCurve)
 	}
 	if m.Window != (state.Window{WidthDp: 1440, HeightDp: 900}) {
 		t.Fatalf("window %+v", m.Window)
 	}
-	if len(warnings) != 1 || warnings[0] != "migrated from version 1 to 2" {
+	if len(warnings) != 1 || warnings[0] != "migrated from version 1 to 3" {
 		t.Fatalf("warnings %q", warnings)
 	}
-	if m.Channels[1].Name != "Turntable" || m.Controls.Channels[1].Fader != 0.3 {
-		t.Fatalf("other values lost: %+v %+v", m.Channels, m.Controls.Channels)
+	if m.Channels[1].Name != "Turntable" || get(&m.Controls, mixer.ParamFader, 1) != 0.3 {
+		t.Fatalf("other values lost: %+v %v", m.Channels, get(&m.Controls, mixer.ParamFader, 1))
+	}
+}
+
+// TestFullSetsEveryControl: the round trip proves every control only if
+// full moves each saved one off its default.
+func TestFullSetsEveryControl(t *testing.T) {
+	m, def := full(0), param.NewValues(2)
+	for _, p := range param.All() {
+		if info, _ := param.Lookup(p); info.Key != "" && get(&m.Controls, p, 1) == get(&def, p, 1) {
+			t.Errorf("full leaves %s at its default", info.Name)
+		}
 	}
 }
 
 func TestCommandsBringControlsOver(t *testing.T) {
 	want := full(5)
-	cmds := want.Commands(nil)
-	if len(cmds) != 16*len(want.Channels)+12+16 {
-		t.Fatalf("%d commands", len(cmds))
-	}
-	got := state.DefaultControls(len(want.Channels))
+	cmds := want.Controls.Commands(nil)
+	got := param.NewValues(len(want.Channels))
 	for _, c := range cmds {
-		got.Apply(c)
+		got.Set(c)
 	}
-	if !reflect.DeepEqual(got, want.Controls) {
+	if !got.Equal(&want.Controls) {
 		t.Fatalf("applying the commands gives\n%+v\nwant\n%+v", got, want.Controls)
 	}
 }
 
 func TestScenes(t *testing.T) {
 	m := state.Defaults(mixer.DefaultConfig())
-	m.Controls.Channels[0].Fader = 0.1
+	fader := func() float32 { return get(&m.Controls, mixer.ParamFader, 0) }
+	set(&m.Controls, mixer.ParamFader, 0, 0.125)
 	m.SaveScene("intro")
-	m.Controls.Channels[0].Fader = 0.9
+	set(&m.Controls, mixer.ParamFader, 0, 0.875)
 	m.SaveScene("drop")
-	m.Controls.Channels[0].Fader = 0.5
+	set(&m.Controls, mixer.ParamFader, 0, 0.5)
 	m.SaveScene("intro") // replaces
 	if got := m.SceneNames(); !reflect.DeepEqual(got, []string{"intro", "drop"}) {
 		t.Fatalf("names %v", got)
 	}
-	if err := m.RecallScene("drop"); err != nil || m.Controls.Channels[0].Fader != 0.9 {
-		t.Fatalf("recall drop: %v, fader %v", err, m.Controls.Channels[0].Fader)
+	if err := m.RecallScene("drop"); err != nil || fader() != 0.875 {
+		t.Fatalf("recall drop: %v, fader %v", err, fader())
 	}
-	m.Controls.Channels[0].Fader = 0.2
-	if m.Scenes[1].Controls.Channels[0].Fader != 0.9 {
+	set(&m.Controls, mixer.ParamFader, 0, 0.25)
+	if get(&m.Scenes[1].Controls, mixer.ParamFader, 0) != 0.875 {
 		t.Fatal("a recalled scene shares memory with the live controls")
 	}
-	if err := m.RecallScene("intro"); err != nil || m.Controls.Channels[0].Fader != 0.5 {
+	if err := m.RecallScene("intro"); err != nil || fader() != 0.5 {
 		t.Fatalf("recall intro: %v", err)
 	}
 	if m.RecallScene("nope") == nil {
@@ -304,16 +326,19 @@ func TestScenes(t *testing.T) {
 	}
 	// The monitor section is the room's: a scene saved with another
 	// monitor level and source does not bring them back.
-	m.Controls.Global.Monitor.LevelDB, m.Controls.Global.Monitor.Source = -30, "cue"
-	m.Controls.Global.Talkover.DepthDB = -6
+	set(&m.Controls, mixer.ParamMonitorLevelDB, 0, -30)
+	set(&m.Controls, mixer.ParamMonitorSource, 0, mixer.MonitorCue)
+	set(&m.Controls, mixer.ParamTalkoverDepthDB, 0, -6)
 	m.SaveScene("monitor test")
-	m.Controls.Global.Monitor.LevelDB, m.Controls.Global.Monitor.Source = -10, "master"
-	m.Controls.Global.Talkover.DepthDB = -20
+	set(&m.Controls, mixer.ParamMonitorLevelDB, 0, -10)
+	set(&m.Controls, mixer.ParamMonitorSource, 0, mixer.MonitorMaster)
+	set(&m.Controls, mixer.ParamTalkoverDepthDB, 0, -20)
 	if err := m.RecallScene("monitor test"); err != nil {
 		t.Fatal(err)
 	}
-	if g := m.Controls.Global; g.Monitor.LevelDB != -10 || g.Monitor.Source != "master" || g.Talkover.DepthDB != -6 {
-		t.Fatalf("after recall: monitor %+v, talkover depth %v", g.Monitor, g.Talkover.DepthDB)
+	if lv, src, depth := get(&m.Controls, mixer.ParamMonitorLevelDB, 0), get(&m.Controls, mixer.ParamMonitorSource, 0),
+		get(&m.Controls, mixer.ParamTalkoverDepthDB, 0); lv != -10 || src != mixer.MonitorMaster || depth != -6 {
+		t.Fatalf("after recall: monitor level %v source %v, talkover depth %v", lv, src, depth)
 	}
 	m.DeleteScene("monitor test")
 	if !m.DeleteScene("intro") || m.DeleteScene("intro") || len(m.Scenes) != 1 {
@@ -323,16 +348,17 @@ func TestScenes(t *testing.T) {
 
 func TestCompareAB(t *testing.T) {
 	m := state.Defaults(mixer.DefaultConfig())
-	m.Controls.Global.Crossfader = -1
-	if m.ToggleCompare() != "B" || m.Controls.Global.Crossfader != -1 {
+	xf := func() float32 { return get(&m.Controls, mixer.ParamCrossfader, 0) }
+	set(&m.Controls, mixer.ParamCrossfader, 0, -1)
+	if m.ToggleCompare() != "B" || xf() != -1 {
 		t.Fatal("first toggle must start B as a copy of A")
 	}
-	m.Controls.Global.Crossfader = 1
-	if m.ToggleCompare() != "A" || m.Controls.Global.Crossfader != -1 {
-		t.Fatalf("back to A: crossfader %v", m.Controls.Global.Crossfader)
+	set(&m.Controls, mixer.ParamCrossfader, 0, 1)
+	if m.ToggleCompare() != "A" || xf() != -1 {
+		t.Fatalf("back to A: crossfader %v", xf())
 	}
-	if m.ToggleCompare() != "B" || m.Controls.Global.Crossfader != 1 {
-		t.Fatalf("back to B: crossfader %v", m.Controls.Global.Crossfader)
+	if m.ToggleCompare() != "B" || xf() != 1 {
+		t.Fatalf("back to B: crossfader %v", xf())
 	}
 }
 

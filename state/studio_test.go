@@ -5,16 +5,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/state"
 )
 
-// TestMissingStudioKeysTakeEngineDefaults decodes a file written before
-// the talkover and monitor settings existed: every table that holds
-// controls (live, scenes, compare slots) must come back with the engine's
-// defaults, not zero (speakers off, dim without depth), and without a
-// warning, since nothing was repaired.
-func TestMissingStudioKeysTakeEngineDefaults(t *testing.T) {
+// TestMissingKeysTakeEngineDefaults decodes a file that names only a few
+// controls (files written before the studio section existed name none of
+// its controls): every table that holds controls (live, scenes, compare
+// slots) must come back with the engine's defaults for the rest, not zero
+// (speakers off, dim without depth), and without a warning, since nothing
+// was repaired.
+func TestMissingKeysTakeEngineDefaults(t *testing.T) {
 	data := `version = 2
 [window]
 width_dp = 1280
@@ -45,25 +47,31 @@ crossfader = 1.0
 		t.Fatal(err)
 	}
 	for _, w := range warnings {
-		if !strings.Contains(w, ".channel: 0 entries") { // the scenes and slot here name no channel
+		if !strings.Contains(w, ".channel: 0 entries") && !strings.HasPrefix(w, "migrated from") { // the scenes and slot here name no channel
 			t.Errorf("unexpected warning %q", w)
 		}
 	}
-	def := state.DefaultControls(1).Global
-	wantMon := def.Monitor
-	wantMon.Mute = true
-	if m.Controls.Global.Monitor != wantMon || m.Controls.Global.Talkover != def.Talkover {
-		t.Errorf("live controls: %+v %+v; want %+v %+v", m.Controls.Global.Monitor, m.Controls.Global.Talkover, wantMon, def.Talkover)
+	want := param.NewValues(1)
+	set(&want, mixer.ParamXfaderAssign, 0, mixer.XfaderA)
+	set(&want, mixer.ParamMeterMode, 0, float32(mixer.MeterPeak))
+	set(&want, mixer.ParamMasterLevel, 0, 0.5)
+	set(&want, mixer.ParamMonitorMute, 0, 1)
+	if !m.Controls.Equal(&want) {
+		t.Errorf("live controls\n%+v\nwant\n%+v", m.Controls, want)
 	}
-	if !wantMon.SpeakerA || wantMon.DimDB != mixer.DefaultMonitorDimDB || def.Talkover.DepthDB != mixer.DefaultTalkoverDepthDB ||
-		def.Talkover.AttackMs != mixer.DefaultTalkoverAttackMs || def.Talkover.ReleaseMs != mixer.DefaultTalkoverReleaseMs {
-		t.Errorf("defaults are not the engine's: %+v", def)
+	if get(&want, mixer.ParamMonitorSpeakerA, 0) != 1 || get(&want, mixer.ParamMonitorDimDB, 0) != mixer.DefaultMonitorDimDB ||
+		get(&want, mixer.ParamTalkoverAttackMs, 0) != mixer.DefaultTalkoverAttackMs {
+		t.Errorf("defaults are not the engine's: %+v", want)
 	}
-	if len(m.Scenes) != 2 || m.Scenes[0].Controls.Global.Monitor != def.Monitor || m.Scenes[1].Controls.Global.Talkover.DepthDB != -6 ||
-		m.Scenes[1].Controls.Global.Talkover.AttackMs != mixer.DefaultTalkoverAttackMs {
+	def := param.NewValues(1)
+	two := param.NewValues(1)
+	set(&two, mixer.ParamTalkoverDepthDB, 0, -6)
+	if len(m.Scenes) != 2 || !m.Scenes[0].Controls.Equal(&def) || !m.Scenes[1].Controls.Equal(&two) {
 		t.Errorf("scenes: %+v", m.Scenes)
 	}
-	if m.Compare.A != nil || m.Compare.B == nil || m.Compare.B.Global.Monitor != def.Monitor || m.Compare.B.Global.Crossfader != 1 {
+	b := param.NewValues(1)
+	set(&b, mixer.ParamCrossfader, 0, 1)
+	if m.Compare.A != nil || m.Compare.B == nil || !m.Compare.B.Equal(&b) {
 		t.Errorf("compare: %+v %+v", m.Compare.A, m.Compare.B)
 	}
 }
@@ -77,15 +85,18 @@ func TestVersion1FileGetsStudioDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def := state.DefaultControls(1).Global
-	if m.Controls.Global.Monitor != def.Monitor || m.Controls.Global.Talkover != def.Talkover ||
-		m.Scenes[0].Controls.Global.Monitor != def.Monitor {
-		t.Errorf("v1 file: %+v %+v", m.Controls.Global.Monitor, m.Scenes[0].Controls.Global.Monitor)
+	def := param.NewValues(2)
+	for _, p := range param.All() {
+		if info, _ := param.Lookup(p); strings.HasPrefix(info.Key, "monitor.") || strings.HasPrefix(info.Key, "talkover.") {
+			if get(&m.Controls, p, 0) != get(&def, p, 0) || get(&m.Scenes[0].Controls, p, 0) != get(&def, p, 0) {
+				t.Errorf("v1 file: %s = %v, scene %v; want %v", info.Key, get(&m.Controls, p, 0), get(&m.Scenes[0].Controls, p, 0), get(&def, p, 0))
+			}
+		}
 	}
 }
 
 func TestBadStudioValuesRepaired(t *testing.T) {
-	data := `version = 2
+	data := `version = 3
 [[channels]]
 name = "Deck 1"
 stereo = true
@@ -105,10 +116,11 @@ trim_b_db = nan
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := m.Controls.Global
-	if g.Talkover.Mode != "off" || g.Talkover.DepthDB != -40 || g.Talkover.AttackMs != 1 ||
-		g.Monitor.Source != "master" || g.Monitor.LevelDB != 12 || g.Monitor.TrimBDB != 0 {
-		t.Errorf("not repaired: %+v %+v", g.Talkover, g.Monitor)
+	c := &m.Controls
+	if get(c, mixer.ParamTalkoverMode, 0) != mixer.TalkoverOff || get(c, mixer.ParamTalkoverDepthDB, 0) != -40 ||
+		get(c, mixer.ParamTalkoverAttackMs, 0) != 1 || get(c, mixer.ParamMonitorSource, 0) != mixer.MonitorMaster ||
+		get(c, mixer.ParamMonitorLevelDB, 0) != 12 || get(c, mixer.ParamMonitorTrimBDB, 0) != 0 {
+		t.Errorf("not repaired: %+v", *c)
 	}
 	for _, key := range []string{"talkover.mode", "talkover.depth_db", "talkover.attack_ms", "monitor.source", "monitor.level_db", "monitor.trim_b_db"} {
 		found := false
@@ -124,16 +136,51 @@ trim_b_db = nan
 // TestHeldButtonsNeverSaved: the talkover button and talkback are held
 // buttons; a command pressing them must not reach the saved controls.
 func TestHeldButtonsNeverSaved(t *testing.T) {
-	c := state.DefaultControls(1)
-	before := c.Global
-	c.Apply(mixer.Command{Param: mixer.ParamTalkoverButton, Value: 1})
-	c.Apply(mixer.Command{Param: mixer.ParamTalkback, Value: 1})
-	if c.Global != before {
-		t.Errorf("held buttons changed the saved controls: %+v", c.Global)
+	c := param.NewValues(1)
+	before := c.Clone()
+	c.Set(mixer.Command{Param: mixer.ParamTalkoverButton, Value: 1})
+	c.Set(mixer.Command{Param: mixer.ParamTalkback, Value: 1})
+	if !c.Equal(&before) {
+		t.Errorf("held buttons changed the saved controls: %+v", c)
 	}
 	for _, cmd := range c.Commands(nil) {
 		if cmd.Param == mixer.ParamTalkoverButton || cmd.Param == mixer.ParamTalkback {
 			t.Errorf("Commands sends %v", cmd)
 		}
+	}
+}
+
+// TestMicFlag: version 2 knew the microphone only by its name "Mic"; the
+// migration sets the flag there, and from then on the flag, not the name,
+// says which channel is the mic, so renaming it keeps talkover working.
+func TestMicFlag(t *testing.T) {
+	v2 := `version = 2
+[[channels]]
+name = "Deck 1"
+stereo = true
+[[channels]]
+name = "Mic"
+stereo = false
+`
+	m, _, err := state.Decode([]byte(v2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Channels[0].Mic || !m.Channels[1].Mic {
+		t.Fatalf("migrated channels %+v", m.Channels)
+	}
+	m.Channels[1].Name = "MC Lyte"
+	m.Channels[0].Mic = true
+	data, err := state.Encode(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := state.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := back.Config(mixer.DefaultConfig())
+	if !cfg.Channels[0].Mic || !cfg.Channels[1].Mic || cfg.Channels[1].Name != "MC Lyte" {
+		t.Fatalf("after a rename and a save: %+v", cfg.Channels)
 	}
 }

@@ -14,70 +14,105 @@ import (
 // indexed by Param.
 const Count = int(mixer.ParamCount)
 
-// Info describes one control.
+// Law is how a control's position (0..1, where a knob or fader stands, or
+// a MIDI controller's travel) maps onto its range.
+type Law uint8
+
+// Laws.
+const (
+	Linear Law = iota // value = Min + pos·(Max − Min)
+	Log               // value = Min·(Max/Min)^pos, for times: Min > 0
+)
+
+// Info describes one control: everything the state file, scenes, OSC,
+// MIDI, the window and the engine's commands need to know of it.
 type Info struct {
 	Name     string  // path element(s) after "ch/<n>/" or at the top: "fader", "eq/low", "crossfader"
 	Min, Max float32 // the range of Command.Value
 	Default  float32 // the value a new mixer starts with, as the engine's own defaults
 	Switch   bool    // only whole numbers are meaningful (on/off, A/thru/B)
+	Law      Law     // how a position maps onto Min..Max
+	Unit     string  // of the value, for readouts: "dB", "ms", or "" for a position or a switch
+	// Key is the control's key in the state file: in a channel's table,
+	// or in the global one, where "talkover.mode" is key mode of the
+	// table talkover. Empty for what is never saved (Press, and states
+	// of a session such as the loudness meter's run).
+	Key string
+	// Choices name a switch's values Min..Max in the state file; a
+	// switch without them is saved as a boolean.
+	Choices []string
+	// Press marks a button that acts while held or once per press
+	// (talkover, talkback, resets): not a setting, so Values keeps none.
+	Press bool
+	// Room marks the studio monitor section: how the room listens, not
+	// part of a mix, so recalling a scene leaves it alone.
+	Room bool
 }
+
+// Names of the switches' values as the state file writes them.
+var (
+	XfaderAssigns  = []string{mixer.XfaderA: "A", mixer.XfaderThru: "thru", mixer.XfaderB: "B"}
+	MeterModes     = []string{"peak+rms", "peak", "vu", "ppm1", "ppm2", "k20", "k14", "k12"}
+	TalkoverModes  = []string{mixer.TalkoverOff: "off", mixer.TalkoverAuto: "auto", mixer.TalkoverManual: "manual"}
+	MonitorSources = []string{mixer.MonitorMaster: "master", mixer.MonitorCue: "cue", mixer.MonitorExternal: "external"}
+)
 
 // infos is indexed by mixer.Param; index 0 is unused.
 var infos = [Count]Info{
-	mixer.ParamTrimDB:          {Name: "trim", Min: -20, Max: 20},
-	mixer.ParamPolarity:        {Name: "polarity", Max: 1, Switch: true},
-	mixer.ParamEQLow:           {Name: "eq/low", Max: 1, Default: 0.5},
-	mixer.ParamEQMid:           {Name: "eq/mid", Max: 1, Default: 0.5},
-	mixer.ParamEQHigh:          {Name: "eq/high", Max: 1, Default: 0.5},
-	mixer.ParamKillLow:         {Name: "kill/low", Max: 1, Switch: true},
-	mixer.ParamKillMid:         {Name: "kill/mid", Max: 1, Switch: true},
-	mixer.ParamKillHigh:        {Name: "kill/high", Max: 1, Switch: true},
-	mixer.ParamFilter:          {Name: "filter", Min: -1, Max: 1},
-	mixer.ParamFilterResonance: {Name: "resonance", Max: 1},
-	mixer.ParamPan:             {Name: "pan", Min: -1, Max: 1},
-	mixer.ParamMute:            {Name: "mute", Max: 1, Switch: true},
-	mixer.ParamCue:             {Name: "cue", Max: 1, Switch: true},
-	mixer.ParamXfaderAssign:    {Name: "xfader_assign", Max: mixer.XfaderB, Default: mixer.XfaderThru, Switch: true},
-	mixer.ParamFader:           {Name: "fader", Max: 1, Default: 0.75},
+	mixer.ParamTrimDB:          {Name: "trim", Min: -20, Max: 20, Unit: "dB", Key: "trim_db"},
+	mixer.ParamPolarity:        {Name: "polarity", Max: 1, Switch: true, Key: "polarity_inverted"},
+	mixer.ParamEQLow:           {Name: "eq/low", Max: 1, Default: 0.5, Key: "eq_low"},
+	mixer.ParamEQMid:           {Name: "eq/mid", Max: 1, Default: 0.5, Key: "eq_mid"},
+	mixer.ParamEQHigh:          {Name: "eq/high", Max: 1, Default: 0.5, Key: "eq_high"},
+	mixer.ParamKillLow:         {Name: "kill/low", Max: 1, Switch: true, Key: "kill_low"},
+	mixer.ParamKillMid:         {Name: "kill/mid", Max: 1, Switch: true, Key: "kill_mid"},
+	mixer.ParamKillHigh:        {Name: "kill/high", Max: 1, Switch: true, Key: "kill_high"},
+	mixer.ParamFilter:          {Name: "filter", Min: -1, Max: 1, Key: "filter"},
+	mixer.ParamFilterResonance: {Name: "resonance", Max: 1, Key: "filter_resonance"},
+	mixer.ParamPan:             {Name: "pan", Min: -1, Max: 1, Key: "pan"},
+	mixer.ParamMute:            {Name: "mute", Max: 1, Switch: true, Key: "mute"},
+	mixer.ParamCue:             {Name: "cue", Max: 1, Switch: true, Key: "cue"},
+	mixer.ParamXfaderAssign:    {Name: "xfader_assign", Max: mixer.XfaderB, Default: mixer.XfaderThru, Switch: true, Key: "xfader_assign", Choices: XfaderAssigns},
+	mixer.ParamFader:           {Name: "fader", Max: 1, Default: 0.75, Key: "fader"},
 
-	mixer.ParamCrossfader:        {Name: "crossfader", Min: -1, Max: 1},
-	mixer.ParamCrossfaderCurve:   {Name: "crossfader_curve", Max: 1, Default: 0.5},
-	mixer.ParamCrossfaderReverse: {Name: "crossfader_reverse", Max: 1, Switch: true},
-	mixer.ParamMasterLevel:       {Name: "master", Max: 1, Default: 0.75},
-	mixer.ParamMasterBalance:     {Name: "balance", Min: -1, Max: 1},
-	mixer.ParamMasterMono:        {Name: "mono", Max: 1, Switch: true},
-	mixer.ParamLimiter:           {Name: "limiter", Max: 1, Default: 1, Switch: true},
-	mixer.ParamLimiterCeilingDB:  {Name: "limiter_ceiling", Min: -20, Max: 0, Default: -1},
-	mixer.ParamBoothLevel:        {Name: "booth", Max: 1, Default: 0.75},
-	mixer.ParamPhonesLevel:       {Name: "phones", Max: 1, Default: 0.75},
-	mixer.ParamCueMix:            {Name: "cue_mix", Max: 1, Default: 0.5},
-	mixer.ParamSplitCue:          {Name: "split_cue", Max: 1, Switch: true},
+	mixer.ParamCrossfader:        {Name: "crossfader", Min: -1, Max: 1, Key: "crossfader"},
+	mixer.ParamCrossfaderCurve:   {Name: "crossfader_curve", Max: 1, Default: mixer.DefaultCrossfaderCurve, Key: "crossfader_curve"},
+	mixer.ParamCrossfaderReverse: {Name: "crossfader_reverse", Max: 1, Switch: true, Key: "crossfader_reverse"},
+	mixer.ParamMasterLevel:       {Name: "master", Max: 1, Default: 0.75, Key: "master_level"},
+	mixer.ParamMasterBalance:     {Name: "balance", Min: -1, Max: 1, Key: "master_balance"},
+	mixer.ParamMasterMono:        {Name: "mono", Max: 1, Switch: true, Key: "master_mono"},
+	mixer.ParamLimiter:           {Name: "limiter", Max: 1, Default: 1, Switch: true, Key: "limiter"},
+	mixer.ParamLimiterCeilingDB:  {Name: "limiter_ceiling", Min: -20, Max: 0, Default: mixer.DefaultLimiterCeilingDB, Unit: "dB", Key: "limiter_ceiling_db"},
+	mixer.ParamBoothLevel:        {Name: "booth", Max: 1, Default: 0.75, Key: "booth_level"},
+	mixer.ParamPhonesLevel:       {Name: "phones", Max: 1, Default: 0.75, Key: "phones_level"},
+	mixer.ParamCueMix:            {Name: "cue_mix", Max: 1, Default: mixer.DefaultCueMix, Key: "cue_mix"},
+	mixer.ParamSplitCue:          {Name: "split_cue", Max: 1, Switch: true, Key: "split_cue"},
 
-	mixer.ParamTalkoverMode:        {Name: "talkover/mode", Max: mixer.TalkoverManual, Switch: true},
-	mixer.ParamTalkoverButton:      {Name: "talkover/button", Max: 1, Switch: true},
-	mixer.ParamTalkoverThresholdDB: {Name: "talkover/threshold", Min: -60, Max: 0, Default: -30},
-	mixer.ParamTalkoverDepthDB:     {Name: "talkover/depth", Min: -40, Max: 0, Default: -12},
-	mixer.ParamTalkoverAttackMs:    {Name: "talkover/attack", Min: 1, Max: 1000, Default: 50},
-	mixer.ParamTalkoverReleaseMs:   {Name: "talkover/release", Min: 10, Max: 5000, Default: 500},
-	mixer.ParamMonitorSource:       {Name: "monitor/source", Max: mixer.MonitorExternal, Switch: true},
-	mixer.ParamMonitorLevelDB:      {Name: "monitor/level", Min: -80, Max: 12},
-	mixer.ParamMonitorDim:          {Name: "monitor/dim", Max: 1, Switch: true},
-	mixer.ParamMonitorDimDB:        {Name: "monitor/dim_depth", Min: -60, Max: 0, Default: -20},
-	mixer.ParamMonitorMono:         {Name: "monitor/mono", Max: 1, Switch: true},
-	mixer.ParamMonitorMute:         {Name: "monitor/mute", Max: 1, Switch: true},
-	mixer.ParamMonitorPolarityL:    {Name: "monitor/polarity_left", Max: 1, Switch: true},
-	mixer.ParamMonitorSpeakerA:     {Name: "monitor/speaker_a", Max: 1, Default: 1, Switch: true},
-	mixer.ParamMonitorSpeakerB:     {Name: "monitor/speaker_b", Max: 1, Switch: true},
-	mixer.ParamMonitorTrimADB:      {Name: "monitor/trim_a", Min: -40, Max: 10},
-	mixer.ParamMonitorTrimBDB:      {Name: "monitor/trim_b", Min: -40, Max: 10},
-	mixer.ParamTalkback:            {Name: "talkback", Max: 1, Switch: true},
+	mixer.ParamTalkoverMode:        {Name: "talkover/mode", Max: mixer.TalkoverManual, Switch: true, Key: "talkover.mode", Choices: TalkoverModes},
+	mixer.ParamTalkoverButton:      {Name: "talkover/button", Max: 1, Switch: true, Press: true},
+	mixer.ParamTalkoverThresholdDB: {Name: "talkover/threshold", Min: -60, Max: 0, Default: mixer.DefaultTalkoverThresholdDB, Unit: "dB", Key: "talkover.threshold_db"},
+	mixer.ParamTalkoverDepthDB:     {Name: "talkover/depth", Min: -40, Max: 0, Default: mixer.DefaultTalkoverDepthDB, Unit: "dB", Key: "talkover.depth_db"},
+	mixer.ParamTalkoverAttackMs:    {Name: "talkover/attack", Min: 1, Max: 1000, Default: mixer.DefaultTalkoverAttackMs, Law: Log, Unit: "ms", Key: "talkover.attack_ms"},
+	mixer.ParamTalkoverReleaseMs:   {Name: "talkover/release", Min: 10, Max: 5000, Default: mixer.DefaultTalkoverReleaseMs, Law: Log, Unit: "ms", Key: "talkover.release_ms"},
+	mixer.ParamMonitorSource:       {Name: "monitor/source", Max: mixer.MonitorExternal, Switch: true, Key: "monitor.source", Choices: MonitorSources, Room: true},
+	mixer.ParamMonitorLevelDB:      {Name: "monitor/level", Min: mixer.MonitorLevelOffDB, Max: 12, Default: mixer.MonitorReferenceDB, Unit: "dB", Key: "monitor.level_db", Room: true},
+	mixer.ParamMonitorDim:          {Name: "monitor/dim", Max: 1, Switch: true, Key: "monitor.dim", Room: true},
+	mixer.ParamMonitorDimDB:        {Name: "monitor/dim_depth", Min: -60, Max: 0, Default: mixer.DefaultMonitorDimDB, Unit: "dB", Key: "monitor.dim_db", Room: true},
+	mixer.ParamMonitorMono:         {Name: "monitor/mono", Max: 1, Switch: true, Key: "monitor.mono", Room: true},
+	mixer.ParamMonitorMute:         {Name: "monitor/mute", Max: 1, Switch: true, Key: "monitor.mute", Room: true},
+	mixer.ParamMonitorPolarityL:    {Name: "monitor/polarity_left", Max: 1, Switch: true, Key: "monitor.polarity_left", Room: true},
+	mixer.ParamMonitorSpeakerA:     {Name: "monitor/speaker_a", Max: 1, Default: 1, Switch: true, Key: "monitor.speaker_a", Room: true},
+	mixer.ParamMonitorSpeakerB:     {Name: "monitor/speaker_b", Max: 1, Switch: true, Key: "monitor.speaker_b", Room: true},
+	mixer.ParamMonitorTrimADB:      {Name: "monitor/trim_a", Min: -40, Max: 10, Unit: "dB", Key: "monitor.trim_a_db", Room: true},
+	mixer.ParamMonitorTrimBDB:      {Name: "monitor/trim_b", Min: -40, Max: 10, Unit: "dB", Key: "monitor.trim_b_db", Room: true},
+	mixer.ParamTalkback:            {Name: "talkback", Max: 1, Switch: true, Press: true},
 
-	mixer.ParamMeterMode:     {Name: "meter_mode", Max: float32(mixer.MeterK12), Switch: true},
-	mixer.ParamMeterReset:    {Name: "meter_reset", Max: 1, Switch: true},
-	mixer.ParamMasterMeters:  {Name: "loudness/on", Max: 1, Default: 1, Switch: true},
+	mixer.ParamMeterMode:     {Name: "meter_mode", Max: float32(mixer.MeterK12), Switch: true, Key: "meter_mode", Choices: MeterModes},
+	mixer.ParamMeterReset:    {Name: "meter_reset", Max: 1, Switch: true, Press: true},
+	mixer.ParamMasterMeters:  {Name: "loudness/on", Max: 1, Default: 1, Switch: true, Key: "master_meters"},
 	mixer.ParamLoudnessRun:   {Name: "loudness/run", Max: 1, Default: 1, Switch: true},
-	mixer.ParamLoudnessReset: {Name: "loudness/reset", Max: 1, Switch: true},
-	mixer.ParamTruePeakReset: {Name: "true_peak_reset", Max: 1, Switch: true},
+	mixer.ParamLoudnessReset: {Name: "loudness/reset", Max: 1, Switch: true, Press: true},
+	mixer.ParamTruePeakReset: {Name: "true_peak_reset", Max: 1, Switch: true, Press: true},
 }
 
 // All lists every Param in order, channel controls first.
@@ -108,14 +143,42 @@ func Clamp(p mixer.Param, v float32) float32 {
 	if !ok {
 		return v
 	}
+	return info.clamp(v)
+}
+
+func (i *Info) clamp(v float32) float32 {
 	if v != v {
-		return info.Default
+		return i.Default
 	}
-	v = min(max(v, info.Min), info.Max)
-	if info.Switch {
+	v = min(max(v, i.Min), i.Max)
+	if i.Switch {
 		v = float32(math.Round(float64(v)))
 	}
 	return v
+}
+
+// Value is the value at position pos (0..1, clamped) of the control's law.
+//
+// Value is real-time safe.
+func (i *Info) Value(pos float64) float32 {
+	pos = min(max(pos, 0), 1)
+	lo, hi := float64(i.Min), float64(i.Max)
+	if i.Law == Log {
+		return float32(lo * math.Pow(hi/lo, pos))
+	}
+	return float32(lo + (hi-lo)*pos)
+}
+
+// Pos is the position 0..1 of value v (clamped to the range) on the
+// control's law: Value's inverse.
+//
+// Pos is real-time safe.
+func (i *Info) Pos(v float32) float64 {
+	lo, hi, x := float64(i.Min), float64(i.Max), float64(min(max(v, i.Min), i.Max))
+	if i.Law == Log {
+		return math.Log(x/lo) / math.Log(hi/lo)
+	}
+	return (x - lo) / (hi - lo)
 }
 
 // ByName returns the Param called name ("fader", "crossfader").
