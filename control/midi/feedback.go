@@ -59,7 +59,7 @@ func put(out []byte, status, d1, d2 byte) int {
 // feedbackValue is the MIDI value that shows v on mp's control.
 func feedbackValue(mp *Mapping, v float32) int32 {
 	info, _ := param.Lookup(mp.Target.Param)
-	norm := (v - info.Min) / (info.Max - info.Min)
+	norm := float32(info.Pos(v))
 	if mp.Source == SourceNote {
 		if norm >= 0.5 {
 			return dataMask

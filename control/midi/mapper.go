@@ -245,16 +245,17 @@ func (m *Mapper) apply(i int, mp *Mapping, ev Event) (float32, bool) {
 		return cur + float32(ticks)*step, true
 	}
 
-	// Absolute.
+	// Absolute: the controller's travel is the control's position, on the
+	// control's law (a time knob is logarithmic), as on screen.
 	norm := float32(raw) / float32(rawMax)
-	v := info.Min + norm*(info.Max-info.Min)
+	v := info.Value(float64(norm))
 	if info.Min < 0 && info.Max > 0 && raw == (rawMax+1)/2 {
 		v = 0 // a bipolar control's centre detent lands exactly on zero
 	}
 	if mp.SoftTakeover {
 		prev := m.physical[i]
 		m.physical[i] = norm
-		curNorm := (cur - info.Min) / (info.Max - info.Min)
+		curNorm := float32(info.Pos(cur))
 		near := norm-curNorm <= pickupTolerance && curNorm-norm <= pickupTolerance
 		crossed := prev >= 0 && (prev-curNorm)*(norm-curNorm) <= 0
 		if !near && !crossed {
