@@ -20,9 +20,9 @@ import (
 	"github.com/linuxdj/linuxdj/state"
 )
 
-// TestJACKMIDIControl runs the headless session on a real jackd with two
-// saved mappings (CC 7 → deck 1 fader with soft takeover, note 60 → deck 1
-// mute) and the saved fader down. A test client plays a sine into deck 1,
+// TestJACKMIDIControl runs the headless session, its MIDI through the app's
+// midi.Bridge, on a real jackd with two saved mappings (CC 7 → deck 1 fader
+// with soft takeover, note 60 → deck 1 mute) and the saved fader down. A test client plays a sine into deck 1,
 // sends MIDI into linuxdj:midi_in and records linuxdj:midi_out:
 //   - the saved state reached the mapper (the engine's observer): a knob
 //     far from the saved fader does not jump it, the master stays silent;
@@ -54,8 +54,8 @@ func TestJACKMIDIControl(t *testing.T) {
 	if err := s.startRemote(o, nil); err != nil {
 		t.Fatal(err)
 	}
-	if s.mapper == nil || len(s.remote) != 1 {
-		t.Fatalf("JACK session without MIDI: mapper %v, %d remote rings", s.mapper, len(s.remote))
+	if b, ok := s.proc.(*midi.Bridge); !ok || b.Mapper() != s.mapper || len(s.remote) != 1 {
+		t.Fatalf("JACK session without the MIDI bridge: processor %T, mapper %v, %d remote rings", s.proc, s.mapper, len(s.remote))
 	}
 	if err := s.start(); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/backend/jack"
+	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/internal/jacktest"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/mixer/rt"
@@ -776,41 +777,67 @@ func TestFirstRunConnectsMasterToPhysicalPlayback(t *testing.T) {
 	}
 }
 
-// midiLoop is the engine with a MIDI side: it keeps the first events it
-// gets and sends every channel message straight back on the MIDI output.
+// midiLoop is the app's MIDI path, the real midi.Bridge in front of the
+// engine, with a record of the first events the backend hands it, so the
+// test sees each one arrive whole.
 type midiLoop struct {
-	*mixer.Engine
+	*midi.Bridge
 	in     [8][16]byte
 	inSize [8]int
 	count  atomic.Int32 // events received; the first len(in) are kept
-	out    [256]byte
-	outLen int
 }
 
-// MIDIIn is real-time safe: it copies into fixed arrays.
+// The controls midiLoop maps; on MIDI channel 1 unless named.
+const (
+	loopMuteNote  = 60  // toggle: deck 1 mute
+	loopFaderCC   = 7   // on MIDI channel 4, absolute: deck 2 fader
+	loopFilterCC  = 1   // encoder (two's complement): deck 1 filter
+	loopPrimeNote = 127 // on MIDI channel 16, toggle: master mono
+)
+
+func newMIDILoop(t *testing.T) *midiLoop {
+	t.Helper()
+	table, err := midi.NewTable([]midi.Mapping{
+		{Source: midi.SourceNote, MIDIChannel: 1, Number: loopMuteNote, Kind: midi.KindToggle, Target: midi.Target{Param: mixer.ParamMute, Channel: 0}},
+		{Source: midi.SourceCC, MIDIChannel: 4, Number: loopFaderCC, Kind: midi.KindAbsolute, Target: midi.Target{Param: mixer.ParamFader, Channel: 1}},
+		{Source: midi.SourcePitchBend, MIDIChannel: 1, Kind: midi.KindAbsolute, Target: midi.Target{Param: mixer.ParamCrossfader}},
+		{Source: midi.SourceCC, MIDIChannel: 1, Number: loopFilterCC, Kind: midi.KindRelativeTwos, Target: midi.Target{Param: mixer.ParamFilter, Channel: 0}},
+		{Source: midi.SourceNote, MIDIChannel: 16, Number: loopPrimeNote, Kind: midi.KindToggle, Target: midi.Target{Param: mixer.ParamMasterMono}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &midiLoop{Bridge: midi.NewBridge(newEngine(t), midi.NewMapper(table), 64)}
+}
+
+// MIDIIn is real-time safe: it copies into fixed arrays and hands data
+// to the bridge.
 func (p *midiLoop) MIDIIn(data []byte) {
 	n := int(p.count.Load())
 	if n < len(p.in) {
 		p.inSize[n] = copy(p.in[n][:], data)
 	}
 	p.count.Store(int32(n + 1))
-	if len(data) > 0 && data[0] < 0xF0 && p.outLen+len(data) <= len(p.out) {
-		p.outLen += copy(p.out[p.outLen:], data)
+	p.Bridge.MIDIIn(data)
+}
+
+// echoes drains the commands MIDI made, as the window does.
+func (p *midiLoop) echoes() []mixer.Command {
+	var cs []mixer.Command
+	var c mixer.Command
+	for p.Echo().TryPopInto(&c) {
+		cs = append(cs, c)
 	}
+	return cs
 }
 
-// MIDIOut is real-time safe: it copies from a fixed array.
-func (p *midiLoop) MIDIOut(out []byte) int {
-	n := copy(out, p.out[:p.outLen])
-	p.outLen = 0
-	return n
-}
-
-// TestMIDIInputAndOutput sends events into midi_in: each reaches the
-// processor's MIDIIn whole, the channel messages come back on midi_out
-// one event each, and none of it allocates on the audio thread.
+// TestMIDIInputAndOutput runs the app's MIDI path on a real server: the
+// events sent into midi_in each reach the bridge whole and move the
+// engine through its mappings, the feedback comes out on midi_out one
+// event per message (a toggle's LED, a control the GUI moved), and none of
+// it allocates on the audio thread.
 func TestMIDIInputAndOutput(t *testing.T) {
-	loop := &midiLoop{Engine: newEngine(t)}
+	loop := newMIDILoop(t)
 	r := newRig(t, rigOptions{proc: loop})
 	if err := r.src.RegisterMIDIOutput("midi_out"); err != nil {
 		t.Fatal(err)
@@ -826,9 +853,10 @@ func TestMIDIInputAndOutput(t *testing.T) {
 			t.Fatalf("%s not connected to %s", c[0], c[1])
 		}
 	}
-	// A link shows as connected before PipeWire carries data over it: send
-	// until the loop answers.
-	prime := []byte{0xBF, 127, 0}
+	// A link shows as connected before PipeWire carries data over it:
+	// press the prime button until its LED answers (each press toggles,
+	// so each one is fed back).
+	prime := []byte{0x9F, loopPrimeNote, 127}
 	if !jacktest.Eventually(3*time.Second, func() bool {
 		return r.src.SendMIDI(0, prime, time.Second) == nil && len(r.sink.ReceivedMIDI()) > 0
 	}) {
@@ -836,11 +864,12 @@ func TestMIDIInputAndOutput(t *testing.T) {
 	}
 	time.Sleep(50 * time.Millisecond)
 	skipOut, skipIn := len(r.sink.ReceivedMIDI()), int(loop.count.Load())
+	loop.echoes()
 	sent := [][]byte{
-		{0x90, 60, 100},                      // note on
-		{0xB3, 7, 64},                        // control change, channel 4
-		{0xF0, 0x7E, 0x7F, 0x06, 0x01, 0xF7}, // short sysex: in, not echoed
-		{0xE0, 0x00, 0x40},                   // pitch bend
+		{0x90, loopMuteNote, 100},            // note on: mute
+		{0xB3, loopFaderCC, 64},              // control change, channel 4: deck 2 fader
+		{0xF0, 0x7E, 0x7F, 0x06, 0x01, 0xF7}, // short sysex: in whole, mapped to nothing
+		{0xE0, 0x00, 0x40},                   // pitch bend, centre: the crossfader
 	}
 	for i, data := range sent {
 		if err := r.src.SendMIDI(uint32(17*i), data, 2*time.Second); err != nil {
@@ -857,12 +886,22 @@ func TestMIDIInputAndOutput(t *testing.T) {
 			t.Errorf("MIDIIn got % x; sent % x", got, data)
 		}
 	}
-	want := [][]byte{sent[0], sent[1], sent[3]}
+	wantEcho := []mixer.Command{
+		{Param: mixer.ParamMute, Channel: 0, Value: 1},
+		{Param: mixer.ParamFader, Channel: 1, Value: float32(64) / 127},
+		{Param: mixer.ParamCrossfader, Value: 0},
+	}
+	if got := loop.echoes(); fmt.Sprint(got) != fmt.Sprint(wantEcho) {
+		t.Errorf("the bridge made %v; want %v", got, wantEcho)
+	}
+	// The GUI moves the mapped fader: the controller is told where it is.
+	r.cmds.TryPush(mixer.Command{Param: mixer.ParamFader, Channel: 1, Value: 0.25})
+	want := [][]byte{{0x90, loopMuteNote, 127}, {0xB3, loopFaderCC, 32}}
 	jacktest.Eventually(2*time.Second, func() bool { return len(r.sink.ReceivedMIDI()) >= skipOut+len(want) })
 	time.Sleep(50 * time.Millisecond)
 	got := r.sink.ReceivedMIDI()[skipOut:]
 	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("midi_out sent %v; want %v", got, want)
+		t.Errorf("midi_out sent %v; want the mute LED and the fader's new position, %v", got, want)
 	}
 	if n := int(loop.count.Load()) - skipIn; n != len(sent) {
 		t.Errorf("MIDIIn called %d times for %d events", n, len(sent))
@@ -876,8 +915,11 @@ func TestMIDIInputAndOutput(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		cc := []byte{0xB0, 1, 0} // one buffer: the sender must not allocate either
-		for ; ; cc[2] = (cc[2] + 1) & 0x7F {
+		// The filter encoder turning two ticks up, two down (one tick is
+		// less than a step of the 7-bit feedback), so feedback flows
+		// back. One buffer: the sender must not allocate either.
+		cc := []byte{0xB0, loopFilterCC, 2}
+		for ; ; cc[2] = 128 - cc[2] {
 			select {
 			case <-stop:
 				return
@@ -896,12 +938,15 @@ func TestMIDIInputAndOutput(t *testing.T) {
 			stopSending()
 		}
 	}()
-	before := loop.count.Load()
+	before, beforeOut := loop.count.Load(), len(r.sink.ReceivedMIDI())
 	assertNoAllocations(t, r, time.Second)
 	stopSending()
 	stop = nil
 	if n := loop.count.Load() - before; n < 20 {
 		t.Errorf("only %d MIDI events reached the processor during the allocation check", n)
+	}
+	if n := len(r.sink.ReceivedMIDI()) - beforeOut; n < 20 {
+		t.Errorf("only %d feedback events came back during the allocation check", n)
 	}
 }
 

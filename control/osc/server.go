@@ -19,10 +19,6 @@ import (
 // Prefix starts every control address.
 const Prefix = "/linuxdj/"
 
-// DefaultAddr is where the server listens when control is switched on
-// without an address: loopback only.
-const DefaultAddr = "127.0.0.1:7770"
-
 // maxPacketBytes is the largest UDP payload.
 const maxPacketBytes = 65535
 
@@ -38,7 +34,7 @@ type Config struct {
 	Addr        string // host:port to bind; "" means 127.0.0.1 with any free port
 	AllowRemote bool   // accept control messages from non-loopback senders
 	Controls    bool   // accept /linuxdj/ control messages at all
-	Channels    int    // the mixer's channel count at start; see SetChannels
+	Channels    int    // the mixer's channel count at start; see StartControl
 	// OnCommand, if set, sees every command after it was pushed, on the
 	// server goroutine, so the app's model (the saved state) follows OSC.
 	OnCommand func(mixer.Command)
@@ -109,10 +105,6 @@ func (s *Server) StartControl(ring *rt.Ring[mixer.Command], channels int, onComm
 	s.channels.Store(int32(channels))
 	s.ctl.Store(&control{ring: ring, onCommand: onCommand})
 }
-
-// SetChannels changes the channel count messages are checked against, when
-// the app rebuilds the mixer with more or fewer channels.
-func (s *Server) SetChannels(n int) { s.channels.Store(int32(n)) }
 
 // LocalAddr is the address the server is bound to.
 func (s *Server) LocalAddr() *net.UDPAddr { return s.conn.LocalAddr().(*net.UDPAddr) }

@@ -167,14 +167,23 @@ func TestBundle(t *testing.T) {
 	}
 }
 
-func TestSetChannels(t *testing.T) {
-	s, ring := newServer(t, osc.Config{Controls: true, Channels: 1})
+// TestChannelCount checks channel addresses against the count the server
+// was configured with, and against the one StartControl brings when the
+// app switches control on later (a server started for NSM).
+func TestChannelCount(t *testing.T) {
 	msg := encode(t, goosc.NewMessage("/linuxdj/ch/2/fader", float32(1)))
+	s, ring := newServer(t, osc.Config{Controls: true, Channels: 1})
 	s.HandlePacket(msg, loopback)
-	s.SetChannels(2)
-	s.HandlePacket(msg, loopback)
-	if got := drain(ring); len(got) != 1 || got[0].Channel != 1 {
-		t.Fatalf("got %v", got)
+	if got := drain(ring); len(got) != 0 || s.Stats().Ignored != 1 {
+		t.Fatalf("channel 2 of a 1-channel mixer gave %v", got)
+	}
+
+	late, _ := newServer(t, osc.Config{})
+	ring2 := rt.NewRing[mixer.Command](4)
+	late.StartControl(ring2, 2, nil)
+	late.HandlePacket(msg, loopback)
+	if got := drain(ring2); len(got) != 1 || got[0] != (mixer.Command{Param: mixer.ParamFader, Channel: 1, Value: 1}) {
+		t.Fatalf("channel 2 after StartControl with 2 channels gave %v", got)
 	}
 }
 

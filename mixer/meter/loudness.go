@@ -183,14 +183,6 @@ func (l *Loudness) Prepare(sampleRateHz, channels int) error {
 	return nil
 }
 
-// SetChannelWeight overrides the BS.1770 weight of one channel (0 leaves
-// it out). It is real-time safe.
-func (l *Loudness) SetChannelWeight(channel int, weight float64) {
-	if channel >= 0 && channel < len(l.weights) {
-		l.weights[channel] = weight
-	}
-}
-
 // Start resumes the integrated measurements. It is real-time safe.
 func (l *Loudness) Start() { l.running = true }
 
