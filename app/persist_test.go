@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -165,5 +166,87 @@ func TestGUIChangeIsSaved(t *testing.T) {
 	}
 	if err := s.stop(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestRenamedMicStillTalks renames the microphone channel and restarts:
+// the channel stays the mic, so AUTO talkover ducks the decks under it
+// and talkback sends it to the phones. (The file used to say nothing of
+// which channel is the mic, and the app went by the name "Mic".)
+func TestRenamedMicStillTalks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.toml")
+	m := state.Defaults(mixer.DefaultConfig())
+	m.FirstRun = false
+	m.Channels[4].Name = "Host"
+	m.Controls.Set(mixer.Command{Param: mixer.ParamTalkoverMode, Value: mixer.TalkoverAuto})
+	m.Controls.Set(mixer.Command{Param: mixer.ParamCueMix, Value: 0}) // the phones hear the cue only
+	if err := state.Save(path, &m); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	s := mustOpen(t, nullOptions(path), &stderr)
+	defer s.stop()
+	if c := s.cfg.Channels[4]; c.Name != "Host" || !c.Mic {
+		t.Fatalf("restarted channel 5: %+v; want the mic called Host", c)
+	}
+
+	// Drive the engine as the backend would: the start-up commands, then
+	// a loud voice on the mic and a deck playing.
+	const frames = 256
+	if err := s.eng.Prepare(48000); err != nil {
+		t.Fatal(err)
+	}
+	in := make([][]float32, len(s.eng.Inputs()))
+	out := make([][]float32, len(s.eng.Outputs()))
+	for i := range in {
+		in[i] = make([]float32, frames)
+	}
+	for i := range out {
+		out[i] = make([]float32, frames)
+	}
+	mic, phonesL := -1, -1
+	for i, p := range s.eng.Inputs() {
+		if p.PrettyName == "Host" {
+			mic = i
+		}
+	}
+	for i, p := range s.eng.Outputs() {
+		if p.Name == "phones_out_L" {
+			phonesL = i
+		}
+	}
+	if mic < 0 || phonesL < 0 {
+		t.Fatalf("no mic input (%d) or phones output (%d)", mic, phonesL)
+	}
+	n := 0
+	run := func(periods int) (phonesPeak float32) {
+		for range periods {
+			for i := range frames {
+				v := float32(0.5 * math.Sin(2*math.Pi*440*float64(n+i)/48000))
+				for p := range in {
+					in[p][i] = 0
+				}
+				in[0][i], in[1][i], in[mic][i] = v, v, v
+			}
+			n += frames
+			s.eng.Process(in, out)
+			for _, x := range out[phonesL] {
+				phonesPeak = max(phonesPeak, float32(math.Abs(float64(x))))
+			}
+		}
+		return phonesPeak
+	}
+	run(200) // about a second: the talkover's attack is 50 ms
+	if db := s.eng.TalkoverGainDB(); db > -6 {
+		t.Errorf("AUTO talkover under the renamed mic ducks the music by %.1f dB; want the −12 dB depth", db)
+	}
+	// The phones hear only what is cued, and nothing is: talkback puts the
+	// mic there.
+	if quiet := run(20); quiet > 1e-3 {
+		t.Fatalf("phones peak %v with nothing cued", quiet)
+	}
+	s.cmds.TryPush(mixer.Command{Param: mixer.ParamTalkback, Value: 1})
+	if peak := run(20); peak < 0.05 {
+		t.Errorf("talkback: phones peak %v; want the renamed mic in the phones", peak)
 	}
 }
