@@ -2,6 +2,7 @@ package app
 
 import (
 	"image"
+	"math"
 	"runtime"
 	"testing"
 
@@ -20,9 +21,11 @@ func (f *fixture) moveMeters(i int) {
 	fr := &f.meterFrame
 	*fr = *f.known
 	k := float32(1+i%7) / 8
+	kDB := float32(20 * math.Log10(float64(k)))
 	for c := 0; c < fr.Channels; c++ {
 		fr.Strip[c].PeakL *= k
 		fr.Strip[c].RMSL *= k
+		fr.StripMode[c].LevelL += kDB
 	}
 	f.ui.SetMeters(fr)
 	f.now = f.now.Add(frameInterval)

@@ -82,17 +82,20 @@ func newFixture(t testing.TB, channels int, scale float32) *fixture {
 	return f
 }
 
-// knownFrame puts channel i's peak at −6·i dBFS and its RMS 8 dB below,
-// the master at −3 / −10 dBFS, and a clip on channel 1's left side.
+// knownFrame puts channel i's peak (and peak hold) at −6·i dBFS and its
+// RMS 8 dB below, the master at −3 / −10 dBFS, and a clip on channel 1's
+// left side.
 func knownFrame(channels int) *mixer.MeterFrame {
 	f := &mixer.MeterFrame{Seq: 1, Channels: channels}
 	amp := func(db float64) float32 { return float32(math.Pow(10, db/20)) }
 	for i := range channels {
-		p := -6 * float64(i)
-		f.Strip[i] = mixer.LevelMeter{PeakL: amp(p), PeakR: amp(p - 3), RMSL: amp(p - 8), RMSR: amp(p - 11)}
+		p := -6 * float32(i)
+		f.Strip[i] = mixer.LevelMeter{PeakL: amp(float64(p)), PeakR: amp(float64(p - 3)), RMSL: amp(float64(p - 8)), RMSR: amp(float64(p - 11))}
+		f.StripMode[i] = mixer.ModeMeter{Mode: mixer.MeterPeakRMS, LevelL: p, LevelR: p - 3, HoldL: p, HoldR: p - 3}
 	}
 	f.Strip[0].ClipL = true
 	f.Master = mixer.LevelMeter{PeakL: amp(-3), PeakR: amp(-4), RMSL: amp(-10), RMSR: amp(-11)}
+	f.MasterPeak = mixer.PeakMeter{LevelL: -3, LevelR: -4, HoldL: -3, HoldR: -4}
 	f.Status.LimiterGainDB = -2.5
 	f.Loudness = knownLoudness
 	return f

@@ -210,9 +210,9 @@ func (p *meterPump) tick() bool {
 func foldFrame(acc, newer *mixer.MeterFrame) {
 	strips := acc.Strip
 	master, booth, phones, cue := acc.Master, acc.Booth, acc.Phones, acc.Cue
-	modes, loud := acc.StripMode, acc.Loudness
+	modes, masterPeak, loud := acc.StripMode, acc.MasterPeak, acc.Loudness
 	*acc = *newer
-	foldMeterModes(acc, &modes, &loud)
+	foldMeterModes(acc, &modes, &masterPeak, &loud)
 	for i := range acc.Strip {
 		foldLevel(&acc.Strip[i], &strips[i])
 	}

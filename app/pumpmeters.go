@@ -6,9 +6,9 @@ import (
 	"github.com/linuxdj/linuxdj/mixer"
 )
 
-// The meter pump's rules for the strips' mode meters and the master
-// loudness panel (see meterPump): how frames fold, and what change is
-// worth a frame.
+// The meter pump's rules for the strips' mode meters, the master peak
+// meter and the master loudness panel (see meterPump): how frames fold,
+// and what change is worth a frame.
 
 // absoluteGateLUFS is EBU R128's absolute gate: quieter blocks count as
 // silence.
@@ -17,24 +17,26 @@ const absoluteGateLUFS = -70
 // loudnessVisible is the smallest loudness change the panel prints (LU).
 const loudnessVisible = 0.05
 
-// foldMeterModes folds the mode meters and the loudness panel of an
-// undelivered frame (older) into the newer one in acc: bars and true
-// peaks keep their maximum, the correlation its minimum.
-func foldMeterModes(acc *mixer.MeterFrame, modes *[mixer.MaxChannels]mixer.ModeMeter, loud *mixer.MasterLoudness) {
+// foldMeterModes folds the mode meters, the master peak meter and the
+// loudness panel of an undelivered frame (older) into the newer one in
+// acc: bars and true peaks keep their maximum, the correlation its minimum.
+func foldMeterModes(acc *mixer.MeterFrame, modes *[mixer.MaxChannels]mixer.ModeMeter, masterPeak *mixer.PeakMeter, loud *mixer.MasterLoudness) {
 	for i := range acc.StripMode {
 		m, o := &acc.StripMode[i], &modes[i]
 		if m.Mode == o.Mode {
 			m.LevelL, m.LevelR = max(m.LevelL, o.LevelL), max(m.LevelR, o.LevelR)
 		}
 	}
+	mp := &acc.MasterPeak
+	mp.LevelL, mp.LevelR = max(mp.LevelL, masterPeak.LevelL), max(mp.LevelR, masterPeak.LevelR)
 	l := &acc.Loudness
 	l.TruePeakDBTPL = max(l.TruePeakDBTPL, loud.TruePeakDBTPL)
 	l.TruePeakDBTPR = max(l.TruePeakDBTPR, loud.TruePeakDBTPR)
 	l.CorrelationMin = min(l.CorrelationMin, loud.CorrelationMin)
 }
 
-// meterModesDiffer reports whether a's mode meters or loudness panel would
-// look different from b's.
+// meterModesDiffer reports whether a's mode meters, master peak meter or
+// loudness panel would look different from b's.
 func meterModesDiffer(a, b *mixer.MeterFrame) bool {
 	for i := 0; i < a.Channels && i < len(a.StripMode); i++ {
 		x, y := &a.StripMode[i], &b.StripMode[i]
@@ -43,6 +45,11 @@ func meterModesDiffer(a, b *mixer.MeterFrame) bool {
 			unitDiffers(x.HoldL, y.HoldL, pumpVisibleDB) || unitDiffers(x.HoldR, y.HoldR, pumpVisibleDB) {
 			return true
 		}
+	}
+	p, q := &a.MasterPeak, &b.MasterPeak
+	if unitDiffers(p.LevelL, q.LevelL, pumpVisibleDB) || unitDiffers(p.LevelR, q.LevelR, pumpVisibleDB) ||
+		unitDiffers(p.HoldL, q.HoldL, pumpVisibleDB) || unitDiffers(p.HoldR, q.HoldR, pumpVisibleDB) {
+		return true
 	}
 	x, y := &a.Loudness, &b.Loudness
 	// The integration clock ticks every second even in silence; a window

@@ -240,14 +240,20 @@ func (u *UI) bindMaster() {
 
 // SetMeters shows a meter frame from the engine at the next Layout.
 func (u *UI) SetMeters(f *mixer.MeterFrame) {
+	inf := float32(math.Inf(-1))
 	for i := 0; i < f.Channels && i < len(u.strips); i++ {
-		l := &f.Strip[i]
-		u.strips[i].meter.Feed(l.PeakL, l.PeakR, l.RMSL, l.RMSR, l.ClipL, l.ClipR)
-		u.strips[i].mode.feed(&f.StripMode[i])
+		l, m := &f.Strip[i], &f.StripMode[i]
+		barL, holdL, barR, holdR := m.LevelL, m.HoldL, m.LevelR, m.HoldR
+		if m.Mode != mixer.MeterPeakRMS {
+			// The engine has not switched yet: its bar is in another unit.
+			barL, holdL, barR, holdR = inf, inf, inf, inf
+		}
+		u.strips[i].meter.Feed(peakRMSReading(barL, holdL, l.RMSL, l.ClipL), peakRMSReading(barR, holdR, l.RMSR, l.ClipR))
+		u.strips[i].mode.feed(m)
 	}
 	u.loud.feed(&f.Loudness)
-	m := &f.Master
-	u.masterMeter.Feed(m.PeakL, m.PeakR, m.RMSL, m.RMSR, m.ClipL, m.ClipR)
+	m, p := &f.Master, &f.MasterPeak
+	u.masterMeter.Feed(peakRMSReading(p.LevelL, p.HoldL, m.RMSL, m.ClipL), peakRMSReading(p.LevelR, p.HoldR, m.RMSR, m.ClipR))
 	u.limiterGRDB = float64(f.Status.LimiterGainDB)
 	if u.info.PeriodFrames > 0 && u.info.SampleRateHz > 0 && f.Status.LastPeriodNs > 0 {
 		periodNs := 1e9 * float64(u.info.PeriodFrames) / float64(u.info.SampleRateHz)
@@ -255,26 +261,28 @@ func (u *UI) SetMeters(f *mixer.MeterFrame) {
 	}
 }
 
+// peakRMSReading is one side of a peak+RMS meter: the bar and hold marker
+// of the engine's IEC 60268-18 peak meter (dBFS), over the RMS of its
+// LevelMeter (a linear amplitude).
+func peakRMSReading(barDBFS, holdDBFS, rms float32, clip bool) widgets.MeterReading {
+	return widgets.MeterReading{PeakDB: float64(barDBFS), HoldDB: float64(holdDBFS), RMSDB: 20 * math.Log10(float64(rms)), Clip: clip}
+}
+
 // SetInfo shows the backend's state in the status line at the next Layout.
 func (u *UI) SetInfo(info backend.StreamInfo) { u.info = info }
 
 // NextFrame reports when the window must be drawn again with no new input
-// or meter frame (a falling bar, a peak hold expiring); ok is false when
-// everything is at rest. The window loop schedules that frame itself, at
-// most at the display rate: asking Gio from Layout would allocate a
-// command every animated frame.
+// or meter frame (a recording's figures, MIDI learn); ok is false when
+// everything is at rest. Meters need none: the engine runs their
+// ballistics, so a falling bar arrives as new meter frames. The window
+// loop schedules that frame itself, at most at the display rate: asking
+// Gio from Layout would allocate a command every animated frame.
 func (u *UI) NextFrame() (at time.Time, ok bool) {
 	consider := func(t time.Time, has bool) {
 		if has && (!ok || t.Before(at)) {
 			at, ok = t, true
 		}
 	}
-	for i := range u.strips {
-		if u.strips[i].mode.mode == mixer.MeterPeakRMS {
-			consider(u.strips[i].meter.NextFrame())
-		}
-	}
-	consider(u.masterMeter.NextFrame())
 	consider(u.studio.nextFrame())
 	consider(u.learnNextFrame())
 	return at, ok

@@ -130,17 +130,19 @@
 // Besides its peak/RMS LevelMeter, each strip meters in its MeterMode
 // (ParamMeterMode: peak+RMS by default, peak, VU, PPM I/II, K-20/14/12, the
 // mixer/meter types) into MeterFrame.StripMode, in the mode's unit with a
-// hold marker and a latching clip (ParamMeterReset clears them). The master
-// output feeds the loudness panel, MeterFrame.Loudness: EBU R128 M, S, I,
-// LRA and maxima, true peak with a latching max and L/R correlation
-// (ParamMasterMeters, ParamLoudnessRun, ParamLoudnessReset,
-// ParamTruePeakReset). The meters of every mode are prepared with the
+// hold marker and a latching clip (ParamMeterReset clears them); in the
+// default mode that is the IEC 60268-18 peak meter the window draws. The
+// master output runs one too, MeterFrame.MasterPeak, and feeds the loudness
+// panel, MeterFrame.Loudness: EBU R128 M, S, I, LRA and maxima, true peak
+// with a latching max and L/R correlation (ParamMasterMeters,
+// ParamLoudnessRun, ParamLoudnessReset, ParamTruePeakReset). The meters of every mode are prepared with the
 // graph; switching mode resets the new meter and allocates nothing. The
 // meters are read only when a frame is about to be published, and their
 // "max since last read" readings fold into the pending frame. A graph swap
 // at the same rate hands the meters over whole; at a new rate the loudness
 // integration carries on (meter.Loudness.Continue) and the latches are
-// kept, while the strip meters, true-peak filters and correlation restart.
+// kept, while the strip and master peak meters, true-peak filters and
+// correlation restart.
 //
 // # Laws
 //

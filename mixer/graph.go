@@ -5,6 +5,7 @@ import (
 
 	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/mixer/dsp"
+	"github.com/linuxdj/linuxdj/mixer/meter"
 )
 
 // Timing of the engine's smoothing and guards.
@@ -64,7 +65,8 @@ type graph struct {
 
 	masterMeter, boothMeter, phonesMeter, cueMeter levelMeter
 
-	panel *masterPanel // master loudness panel; see metering.go
+	masterPeak [2]meter.Peak // the window's master meter; see metering.go
+	panel      *masterPanel  // master loudness panel; see metering.go
 
 	studio studio // talkover, talkback, monitor section; see studio.go
 

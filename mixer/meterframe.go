@@ -16,6 +16,17 @@ type LevelMeter struct {
 	ClipL, ClipR bool    // a sample reached or passed 0 dBFS since the last delivered frame
 }
 
+// PeakMeter is one stereo reading of an IEC 60268-18 digital peak meter
+// (meter.Peak), in dBFS: the bar rises at once and falls 20 dB in 1.7 s,
+// the hold marker stays 1 s at the highest bar and then follows it down.
+// Silence reads −Inf.
+type PeakMeter struct {
+	// LevelL and LevelR are the bar at its highest since the previous
+	// delivered frame, so no peak between two GUI reads is lost.
+	LevelL, LevelR float32
+	HoldL, HoldR   float32 // the hold marker
+}
+
 // Status is the engine's own view of its health.
 type Status struct {
 	LastPeriodNs       int64   // time the last Process call took
@@ -43,5 +54,8 @@ type MeterFrame struct {
 	Status   Status
 
 	StripMode [MaxChannels]ModeMeter // each strip's meter in its MeterMode; see metering.go
-	Loudness  MasterLoudness         // the master loudness panel
+	// MasterPeak is the master output on the IEC 60268-18 peak meter, the
+	// window's master meter; it runs while the loudness panel is off.
+	MasterPeak PeakMeter
+	Loudness   MasterLoudness // the master loudness panel
 }

@@ -273,8 +273,7 @@ func (m *stripMeters) read(dst *ModeMeter, lm *LevelMeter, mono bool) {
 	for s := range sides {
 		switch mode := m.mode; {
 		case mode == MeterPeakRMS || mode == MeterPeak:
-			r := m.peak[s].Read()
-			level[s], hold[s] = max(r.LevelDBFS, r.MaxDBFS), r.HoldDBFS
+			level[s], hold[s] = readPeak(&m.peak[s])
 			continue
 		case mode == MeterVU:
 			level[s] = m.vu[s].Read().MaxVU
@@ -298,6 +297,16 @@ func (m *stripMeters) read(dst *ModeMeter, lm *LevelMeter, mono bool) {
 	dst.LevelR = max(dst.LevelR, float32(level[1]))
 	dst.HoldL, dst.HoldR = float32(hold[0]), float32(hold[1])
 	dst.Clip = m.clip
+}
+
+// readPeak reads p as a frame shows it: the bar at its highest since the
+// previous read (its level now, or a sample since that it fell from) and
+// the hold marker, in dBFS.
+//
+// readPeak is real-time safe: no allocation, no lock, no system call.
+func readPeak(p *meter.Peak) (barDBFS, holdDBFS float64) {
+	r := p.Read()
+	return max(r.LevelDBFS, r.MaxDBFS), r.HoldDBFS
 }
 
 // masterPanel meters the master output for the loudness panel.
@@ -375,12 +384,14 @@ func (g *graph) startMeterFrame() {
 		m := &g.frame.StripMode[i]
 		m.LevelL, m.LevelR = -inf, -inf
 	}
+	g.frame.MasterPeak.LevelL, g.frame.MasterPeak.LevelR = -inf, -inf
 	g.frame.Loudness.TruePeakDBTPL, g.frame.Loudness.TruePeakDBTPR = -inf, -inf
 	g.frame.Loudness.CorrelationMin = inf
 }
 
-// readMeters folds every strip's mode meter and the master panel into the
-// pending frame, just before the engine tries to publish it.
+// readMeters folds every strip's mode meter, the master peak meter and the
+// master panel into the pending frame, just before the engine tries to
+// publish it.
 //
 // readMeters is real-time safe: no allocation, no lock, no system call.
 func (g *graph) readMeters() {
@@ -388,13 +399,21 @@ func (g *graph) readMeters() {
 		s := &g.strips[i]
 		s.meters.read(&g.frame.StripMode[i], &g.frame.Strip[i], !s.stereo)
 	}
+	mp := &g.frame.MasterPeak
+	barL, holdL := readPeak(&g.masterPeak[0])
+	barR, holdR := readPeak(&g.masterPeak[1])
+	mp.LevelL, mp.LevelR = max(mp.LevelL, float32(barL)), max(mp.LevelR, float32(barR))
+	mp.HoldL, mp.HoldR = float32(holdL), float32(holdR)
 	g.panel.read(&g.frame.Loudness, !g.p.meters.masterOff)
 }
 
-// processMasterMeters meters the master output while the panel is on.
+// processMasterMeters meters the master output: on the peak meter always,
+// for the loudness panel while it is on.
 //
 // processMasterMeters is real-time safe: no allocation, no lock, no system call.
 func (g *graph) processMasterMeters(l, r []float32) {
+	g.masterPeak[0].Process(l)
+	g.masterPeak[1].Process(r)
 	if !g.p.meters.masterOff {
 		g.panel.process(l, r)
 	}
@@ -437,11 +456,12 @@ func (g *graph) setMeterTargets() {
 // adoptMeters takes over the meters of the graph g replaces (called before
 // setTargets). At the same rate the meters move over whole, so nothing
 // restarts. At a new rate the strip meters restart from rest in the same
-// mode, keeping their clip latch and max hold; the loudness integration
-// carries on (meter.Loudness.Continue: I, LRA, maxima, integration time and
-// the M/S windows survive, the K-weighting filters restart); the latched
-// max true peak is kept, the true-peak interpolators and the correlation
-// restart (300 ms to settle).
+// mode, keeping their clip latch and max hold, and the master peak meter
+// restarts from rest; the loudness integration carries on
+// (meter.Loudness.Continue: I, LRA, maxima, integration time and the M/S
+// windows survive, the K-weighting filters restart); the latched max true
+// peak is kept, the true-peak interpolators and the correlation restart
+// (300 ms to settle).
 //
 // adoptMeters is real-time safe: no allocation, no lock, no system call.
 func (g *graph) adoptMeters(old *graph) {
@@ -450,7 +470,7 @@ func (g *graph) adoptMeters(old *graph) {
 		for i := range n {
 			g.strips[i].meters = old.strips[i].meters
 		}
-		g.panel = old.panel
+		g.masterPeak, g.panel = old.masterPeak, old.panel
 		return
 	}
 	for i := range n {
@@ -461,13 +481,15 @@ func (g *graph) adoptMeters(old *graph) {
 	g.panel.maxTP = old.panel.maxTP
 }
 
-// initMeters prepares the meters of every mode for each strip and the
-// master panel. It runs off the audio thread, in newGraph.
+// initMeters prepares the meters of every mode for each strip, the master
+// peak meter and the master panel. It runs off the audio thread, in
+// newGraph.
 func (g *graph) initMeters(sampleRateHz int) {
 	proto := newStripMeters(sampleRateHz)
 	for i := range g.strips {
 		g.strips[i].meters = proto
 	}
+	g.masterPeak = [2]meter.Peak{proto.peak[0], proto.peak[0]}
 	g.panel = newMasterPanel(sampleRateHz)
 	g.startMeterFrame()
 }

@@ -175,6 +175,7 @@ func TestStripModesMatchMeterPackage(t *testing.T) {
 			return reference{m.Process, func() (float64, float64) { return m.Read().MaxVU, math.NaN() }}
 		},
 	}
+	modes[mixer.MeterPeakRMS] = modes[mixer.MeterPeak] // the window's default meter
 	for i, typ := range []meter.PPMType{meter.PPMTypeI, meter.PPMTypeII} {
 		modes[mixer.MeterPPMI+mixer.MeterMode(i)] = func() reference {
 			var m meter.PPM
@@ -218,6 +219,76 @@ func TestStripModesMatchMeterPackage(t *testing.T) {
 				t.Errorf("only %d frames compared", compared)
 			}
 		})
+	}
+}
+
+// TestMasterPeakMatchesMeterPackage: MeterFrame.MasterPeak is meter.Peak
+// on the master output, with the loudness panel off, and keeps the highest
+// bar of the frames the GUI did not take.
+func TestMasterPeakMatchesMeterPackage(t *testing.T) {
+	const periodFrames = 256
+	bursts := meterSine(meterAmp(-3), 1000, 0)
+	r := newMeterRig(t, periodFrames, func(port, n int) float64 {
+		if n%24000 < 480 && (port == 0 || n%48000 < 480) { // the right side bursts half as often
+			return bursts(n)
+		}
+		return 0
+	})
+	r.set(mixer.ParamMasterMeters, 0, 0)
+	var ref [2]meter.Peak
+	for s := range ref {
+		_ = ref[s].Prepare(testRateHz)
+	}
+	compared := 0
+	for range 3 * testRateHz / periodFrames {
+		got := r.step()
+		var level, hold [2]float64
+		for s := range ref {
+			ref[s].Process(r.out[s])
+			if got {
+				rd := ref[s].Read()
+				level[s], hold[s] = math.Max(rd.LevelDBFS, rd.MaxDBFS), rd.HoldDBFS
+			}
+		}
+		if !got {
+			continue
+		}
+		m := r.frame.MasterPeak
+		if math.Abs(float64(m.LevelL)-level[0]) > 1e-3 || math.Abs(float64(m.HoldL)-hold[0]) > 1e-3 ||
+			math.Abs(float64(m.LevelR)-level[1]) > 1e-3 || math.Abs(float64(m.HoldR)-hold[1]) > 1e-3 {
+			t.Fatalf("frame %d: engine reads %.4f/%.4f hold %.4f/%.4f, meter %.4f/%.4f hold %.4f/%.4f", r.frame.Seq,
+				m.LevelL, m.LevelR, m.HoldL, m.HoldR, level[0], level[1], hold[0], hold[1])
+		}
+		compared++
+	}
+	if compared < 250 {
+		t.Errorf("only %d frames compared", compared)
+	}
+	if r.frame.Loudness.On {
+		t.Error("the loudness panel is on")
+	}
+
+	// The GUI stalls (the ring fills) over a full-scale sample: the frame
+	// it takes next shows the sample's bar, not where the bar has fallen
+	// to since.
+	play := func(periods int, first float32) {
+		for range periods {
+			for p := range 2 {
+				clear(r.in[p])
+				r.in[p][0] = first
+			}
+			first = 0
+			r.run()
+		}
+	}
+	play(40, 0)
+	play(40, 1)
+	var f mixer.MeterFrame
+	for r.e.Meters().TryPopInto(&f) {
+	}
+	play(2, 0)
+	if !r.e.Meters().TryPopInto(&f) || f.MasterPeak.LevelL != 0 || f.MasterPeak.LevelR != 0 {
+		t.Errorf("the frame after a stall reads %.2f/%.2f dBFS, want the 0 dBFS sample", f.MasterPeak.LevelL, f.MasterPeak.LevelR)
 	}
 }
 

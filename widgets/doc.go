@@ -29,13 +29,14 @@
 // application gives it: a corner mark for a MIDI mapping, or for MIDI
 // learn in progress.
 //
-// Meters take linear amplitudes from the engine (MeterState.Feed) and add
-// the display's ballistics: bars fall at FalloffDBPerSec, a peak-hold line
-// stays PeakHold, and the clip lamp latches until it is clicked. The dB to
-// height mapping is a plain function (Scale.Height), so other meter scales
-// plug in; IECScale is the default digital peak scale. MeterState.NextFrame
-// tells the application when a frame is needed with no new reading, and
-// reports none once everything is at rest, so a silent mixer never redraws.
+// Meters draw the engine's readings as they are (MeterState.Feed,
+// ModeMeterState.Feed): the ballistics of every meter, the default IEC
+// 60268-18 peak meter included, are the engine's, run per sample, so a bar
+// is the standard's and moves only with a new reading; a silent mixer
+// never redraws. Only the clip lamp latches on the display side, until it
+// is clicked. The dB to height mapping is a plain function (Scale.Height),
+// so other meter scales plug in; IECScale is the default digital peak
+// scale.
 //
 // Drawing allocates nothing once warmed up: readouts are formatted only
 // when their value changes. In a window, widgets draw through a Painter

@@ -4,25 +4,10 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"time"
 
 	"gioui.org/layout"
 	"gioui.org/op/clip"
 	"gioui.org/text"
-)
-
-// Meter ballistics on the display side. The engine already integrates RMS
-// and holds peaks between frames; the GUI adds only what the eye needs.
-const (
-	// FalloffDBPerSec is how fast a bar sinks when the level drops: close
-	// to a PPM's return (20 dB in about 1.7 s), smooth at any frame rate.
-	FalloffDBPerSec = 13.0
-	// PeakHold is how long the peak-hold line stays before it follows the bar.
-	PeakHold = 1500 * time.Millisecond
-	// silentDB is the floor every level is clamped to, so −∞ stays finite.
-	silentDB = -200.0
-	// visibleDB is the smallest change worth a new frame.
-	visibleDB = 0.05
 )
 
 // Scale maps a level in dB to a height on a meter, with the marks printed
@@ -76,101 +61,63 @@ func IECScale() *Scale {
 	return NewScale("dBFS", IECHeight, -18, -6, 6, 0, -6, -12, -18, -24, -30, -40, -50, -60)
 }
 
-// MeterState is one mono or stereo level meter as shown: the levels the
-// engine last reported and the ballistics on top of them.
+// MeterReading is one side of a peak+RMS meter's reading, in dBFS; −Inf
+// reads empty.
+type MeterReading struct {
+	PeakDB float64 // the bar
+	HoldDB float64 // the hold marker
+	RMSDB  float64 // the inner, solid bar
+	Clip   bool    // a sample reached full scale: the lamp latches
+}
+
+// MeterState is one mono or stereo peak+RMS meter as the engine measured
+// it. The engine runs the ballistics per sample (the IEC 60268-18 peak
+// meter of mixer/meter: 20 dB in 1.7 s, hold 1 s), so the widget adds
+// none and what it draws is the standard's bar; a falling bar is a new
+// reading in every meter frame, so the meter never asks for a frame of its
+// own. Only the clip lamp is the widget's: it latches until clicked.
 type MeterState struct {
 	Channels int // 1 or 2
 	ch       [2]meterChannel
-	last     time.Time
 	clear    button
 }
 
 type meterChannel struct {
-	peakDB, rmsDB float64 // last reported
-	shownPeakDB   float64 // drawn, falling smoothly
-	shownRMSDB    float64
-	holdDB        float64
-	holdUntil     time.Time
-	clipped       bool
-	initialised   bool
+	MeterReading
+	fed     bool // a meter that has never been fed reads silence, not 0 dBFS
+	clipped bool
 }
 
-// Feed records a new reading: linear amplitudes (1 = 0 dBFS) for the left
-// and right sides, and whether either clipped. Clips latch until clicked.
-func (m *MeterState) Feed(peakL, peakR, rmsL, rmsR float32, clipL, clipR bool) {
-	m.ch[0].feed(peakL, rmsL, clipL)
-	m.ch[1].feed(peakR, rmsR, clipR)
-}
-
-// init makes a meter that has never been fed read silence, not 0 dBFS.
-func (c *meterChannel) init() {
-	if !c.initialised {
-		c.peakDB, c.rmsDB = silentDB, silentDB
-		c.shownPeakDB, c.shownRMSDB, c.holdDB = silentDB, silentDB, silentDB
-		c.initialised = true
+// Feed records a new reading of the left and right sides.
+func (m *MeterState) Feed(l, r MeterReading) {
+	for i, rd := range [...]MeterReading{l, r} {
+		c := &m.ch[i]
+		c.MeterReading, c.fed = rd, true
+		c.clipped = c.clipped || rd.Clip
 	}
 }
 
-func (c *meterChannel) feed(peak, rms float32, clip bool) {
-	c.init()
-	c.peakDB, c.rmsDB = ampDB(peak), ampDB(rms)
-	c.clipped = c.clipped || clip
-	c.shownPeakDB = max(c.shownPeakDB, c.peakDB)
-	c.shownRMSDB = max(c.shownRMSDB, c.rmsDB)
-}
-
-// ampDB converts a linear amplitude to dB, flooring silence at silentDB.
-func ampDB(a float32) float64 {
-	if !(a > 0) {
-		return silentDB
+// shown is what channel c draws. The hold marker never sits inside the
+// bar: a bar folded from several meter frames is their highest, while the
+// marker is the newest frame's, which may have fallen with the bar.
+func (c *meterChannel) shown() MeterReading {
+	if !c.fed {
+		inf := math.Inf(-1)
+		return MeterReading{PeakDB: inf, HoldDB: inf, RMSDB: inf}
 	}
-	return max(20*math.Log10(float64(a)), silentDB)
+	r := c.MeterReading
+	r.HoldDB = max(r.HoldDB, r.PeakDB)
+	return r
 }
 
 // Clipped reports whether channel i (0 left, 1 right) has a latched clip.
 func (m *MeterState) Clipped(i int) bool { return m.ch[i].clipped }
 
 // ShownPeakDB is the peak level the bar shows for channel i.
-func (m *MeterState) ShownPeakDB(i int) float64 { return m.ch[i].shownPeakDB }
+func (m *MeterState) ShownPeakDB(i int) float64 { return m.ch[i].shown().PeakDB }
 
-// advance moves the falling bars and the hold lines to now.
-func (m *MeterState) advance(now time.Time) {
-	dt := now.Sub(m.last).Seconds()
-	if m.last.IsZero() || dt < 0 {
-		dt = 0
-	}
-	m.last = now
-	fall := FalloffDBPerSec * dt
-	for i := range m.ch {
-		c := &m.ch[i]
-		c.init()
-		c.shownPeakDB = max(c.peakDB, c.shownPeakDB-fall)
-		c.shownRMSDB = max(c.rmsDB, c.shownRMSDB-fall)
-		if c.shownPeakDB >= c.holdDB || !now.Before(c.holdUntil) {
-			c.holdDB = c.shownPeakDB
-			c.holdUntil = now.Add(PeakHold)
-		}
-	}
-}
-
-// NextFrame reports when the meter next needs drawing with no new reading:
-// now while a bar is falling, at the end of the hold otherwise; ok is false
-// when it is at rest, so a silent mixer does not redraw at all.
-func (m *MeterState) NextFrame() (at time.Time, ok bool) {
-	for i := 0; i < m.channels(); i++ {
-		c := &m.ch[i]
-		if c.shownPeakDB > c.peakDB+visibleDB && c.shownPeakDB > -90 || c.shownRMSDB > c.rmsDB+visibleDB && c.shownRMSDB > -90 {
-			return m.last, true
-		}
-	}
-	for i := 0; i < m.channels(); i++ {
-		c := &m.ch[i]
-		if c.holdDB > c.shownPeakDB+visibleDB && c.holdDB > -90 && (!ok || c.holdUntil.Before(at)) {
-			at, ok = c.holdUntil, true
-		}
-	}
-	return at, ok
-}
+// ShownHoldDB is the level of channel i's hold marker.
+func (m *MeterState) ShownHoldDB(i int) float64 { return m.ch[i].shown().HoldDB }
 
 func (m *MeterState) channels() int {
 	if m.Channels == 2 {
@@ -202,14 +149,13 @@ func (m MeterStyle) width(gtx layout.Context) (barW, gap, scaleW int) {
 	return
 }
 
-// Layout advances the ballistics to gtx.Now and draws the bars, filling
-// gtx.Constraints.Max.Y. Clicking the clip indicator clears it.
+// Layout draws the bars, filling gtx.Constraints.Max.Y. Clicking the clip
+// indicator clears it.
 func (m MeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 	th, s := m.Theme, m.State
 	if s.clear.clicked(gtx) > 0 {
 		s.ch[0].clipped, s.ch[1].clipped = false, false
 	}
-	s.advance(gtx.Now)
 	n := s.channels()
 	barW, gap, scaleW := m.width(gtx)
 	barsW := n*barW + (n-1)*gap
@@ -236,11 +182,12 @@ func (m MeterStyle) Layout(gtx layout.Context) layout.Dimensions {
 	warnY, hotY := yOf(m.Scale.WarnDB), yOf(m.Scale.HotDB)
 	bottom := top + barH
 	var peakY, rmsY, holdY [2]int
+	floor := m.Scale.Height(math.Inf(-1))
 	for i := 0; i < n; i++ {
-		c := &s.ch[i]
-		peakY[i], rmsY[i], holdY[i] = yOf(c.shownPeakDB), yOf(c.shownRMSDB), -1
-		if c.holdDB > -90 {
-			holdY[i] = yOf(c.holdDB)
+		r := s.ch[i].shown()
+		peakY[i], rmsY[i], holdY[i] = yOf(r.PeakDB), yOf(r.RMSDB), -1
+		if m.Scale.Height(r.HoldDB) > floor {
+			holdY[i] = yOf(r.HoldDB)
 		}
 	}
 	barX := func(i int) int { return i * (barW + gap) }

@@ -230,42 +230,40 @@ func TestToggleClickAndKeyboard(t *testing.T) {
 	}
 }
 
-func TestMeterBallistics(t *testing.T) {
+// TestMeterShowsTheReading: the meter draws the engine's reading as it
+// is, with no ballistics of its own, and latches the clip lamp until it
+// is clicked.
+func TestMeterShowsTheReading(t *testing.T) {
 	th := theme(t)
 	h := newHarness(40, 300)
 	m := widgets.MeterState{Channels: 2}
 	scale := widgets.IECScale()
 	w := func(gtx layout.Context) { widgets.Meter(th, &m, scale).Layout(gtx) }
-	m.Feed(1, 0.5, 0.5, 0.25, true, false)
+	m.Feed(widgets.MeterReading{PeakDB: 0, HoldDB: 0, RMSDB: -6, Clip: true}, widgets.MeterReading{PeakDB: -6, HoldDB: -3, RMSDB: -12})
 	h.frame(w)
-	if m.ShownPeakDB(0) != 0 || !near(m.ShownPeakDB(1), -6.02, 0.01) {
-		t.Fatalf("peaks shown %v, %v dB; want 0, −6.02", m.ShownPeakDB(0), m.ShownPeakDB(1))
+	if m.ShownPeakDB(0) != 0 || m.ShownPeakDB(1) != -6 || m.ShownHoldDB(1) != -3 {
+		t.Fatalf("shown %v, %v dB, hold %v; want 0, −6, hold −3", m.ShownPeakDB(0), m.ShownPeakDB(1), m.ShownHoldDB(1))
 	}
 	if !m.Clipped(0) || m.Clipped(1) {
 		t.Fatal("clip latch wrong after a clipping left side")
 	}
-	if _, ok := m.NextFrame(); ok {
-		t.Fatal("a meter at its level asks for frames")
-	}
-	// Silence: the bar falls at FalloffDBPerSec; the hold line waits.
-	m.Feed(0, 0, 0, 0, false, false)
+	inf := math.Inf(-1)
+	silence := widgets.MeterReading{PeakDB: -11.76, HoldDB: 0, RMSDB: inf}
+	m.Feed(silence, silence)
 	h.now = h.now.Add(time.Second)
 	h.frame(w)
-	if !near(m.ShownPeakDB(0), -widgets.FalloffDBPerSec, 1e-9) {
-		t.Fatalf("after 1 s: %v dB, want %v", m.ShownPeakDB(0), -widgets.FalloffDBPerSec)
-	}
-	if at, ok := m.NextFrame(); !ok || !at.Equal(h.now) {
-		t.Fatalf("a falling meter wants the next frame now; got %v %v", at, ok)
+	if m.ShownPeakDB(0) != -11.76 || m.ShownHoldDB(0) != 0 {
+		t.Fatalf("a second later: %v dB, hold %v; want the reading, −11.76 and 0", m.ShownPeakDB(0), m.ShownHoldDB(0))
 	}
 	if !m.Clipped(0) {
 		t.Fatal("clip indicator did not latch")
 	}
-	for range 20 {
-		h.now = h.now.Add(time.Second)
-		h.frame(w)
-	}
-	if _, ok := m.NextFrame(); ok {
-		t.Fatal("a meter at rest in silence still asks for frames")
+	// A bar that stands for several frames is their highest; the newest
+	// frame's hold, already down, stays on the bar's top.
+	m.Feed(widgets.MeterReading{PeakDB: -12, HoldDB: -12.4, RMSDB: inf}, silence)
+	h.frame(w)
+	if m.ShownHoldDB(0) != -12 {
+		t.Fatalf("hold %v below a bar at −12 dB", m.ShownHoldDB(0))
 	}
 	h.ptr(pointer.Press, 3, 3, 0)
 	h.ptr(pointer.Release, 3, 3, 0)
@@ -319,11 +317,8 @@ func TestUnfedMeterReadsSilence(t *testing.T) {
 	h := newHarness(40, 300)
 	m := widgets.MeterState{Channels: 2}
 	h.frame(func(gtx layout.Context) { widgets.Meter(th, &m, widgets.IECScale()).Layout(gtx) })
-	if db := m.ShownPeakDB(0); db > -100 {
-		t.Fatalf("a meter that never had a reading shows %v dB", db)
-	}
-	if _, ok := m.NextFrame(); ok {
-		t.Fatal("a meter that never had a reading asks for frames")
+	if db, hold := m.ShownPeakDB(0), m.ShownHoldDB(1); db > -100 || hold > -100 {
+		t.Fatalf("a meter that never had a reading shows %v dB, hold %v", db, hold)
 	}
 }
 

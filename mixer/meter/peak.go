@@ -90,6 +90,9 @@ func (p *Peak) Process(samples []float32) {
 	if maxAbs >= p.clipThreshold {
 		p.clip = true
 	}
+	// Once per block is enough: from the flush threshold the bar takes
+	// 13 s to fall into subnormal numbers.
+	level, hold = float32(flushDenormal(float64(level))), float32(flushDenormal(float64(hold)))
 	p.level, p.hold, p.holdLeftFrames, p.maxSinceRead = level, hold, holdLeft, maxAbs
 }
 
