@@ -1,8 +1,8 @@
 package app
 
 import (
-	"math"
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
