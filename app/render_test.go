@@ -12,16 +12,27 @@ import (
 	"testing"
 
 	"gioui.org/gpu/headless"
+
+	"github.com/linuxdj/linuxdj/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden PNGs under testdata/")
 
-func renderPNG(t *testing.T, f *fixture, size image.Point) *image.RGBA {
+// headlessWindow is a headless GPU window of size, released when the test
+// ends.
+func headlessWindow(t testing.TB, size image.Point) *headless.Window {
+	t.Helper()
+	testenv.Need(t, testenv.GPU)
 	w, err := headless.NewWindow(size.X, size.Y)
 	if err != nil {
-		t.Skipf("no headless GPU (set EGL_PLATFORM=surfaceless with Mesa): %v", err)
+		testenv.NoGPU(t, err)
 	}
-	defer w.Release()
+	t.Cleanup(w.Release)
+	return w
+}
+
+func renderPNG(t *testing.T, f *fixture, size image.Point) *image.RGBA {
+	w := headlessWindow(t, size)
 	// Two frames: the first shapes text and settles lists, the second is
 	// what a user sees after the window opens.
 	f.frame(size)
