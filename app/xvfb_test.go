@@ -451,7 +451,6 @@ func TestWindowSizeIsSaved(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts an X server and the app")
 	}
-	testenv.Need(t, testenv.X)
 	th := newFixture(t, 1, 1).ui.Theme
 	path := filepath.Join(t.TempDir(), "state.toml")
 	saved := state.Defaults(mixer.DefaultConfig())
