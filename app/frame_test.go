@@ -26,11 +26,7 @@ func BenchmarkFrame(b *testing.B) {
 		b.Run(fmt.Sprintf("%dstrips", strips), func(b *testing.B) {
 			f := newFixture(b, strips, 1)
 			size := image.Pt(1920, 1080)
-			w, err := headless.NewWindow(size.X, size.Y)
-			if err != nil {
-				b.Skipf("no headless GPU: %v", err)
-			}
-			defer w.Release()
+			w := headlessWindow(b, size)
 			benchFrames(b, w, func(i int) *op.Ops {
 				f.moveMeters(i)
 				return f.frame(size)
@@ -85,11 +81,7 @@ func BenchmarkFrameFloor(b *testing.B) {
 		image bool
 	}{{"empty", false}, {"image", true}} {
 		b.Run(c.name, func(b *testing.B) {
-			w, err := headless.NewWindow(size.X, size.Y)
-			if err != nil {
-				b.Skipf("no headless GPU: %v", err)
-			}
-			defer w.Release()
+			w := headlessWindow(b, size)
 			var (
 				ops    op.Ops
 				router input.Router

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/linuxdj/linuxdj/internal/testenv"
 )
 
 // writeToneWAV writes seconds of a stereo 1 kHz sine at levelDBFS as a
@@ -43,10 +45,7 @@ func writeToneWAV(t *testing.T, path string, sampleRateHz int, levelDBFS, second
 // dBFS WAV at 44.1 kHz and a file that is not audio.
 func loudnessFiles(t *testing.T) (wav, flac, loud, bad string) {
 	t.Helper()
-	sox, err := exec.LookPath("sox")
-	if err != nil {
-		t.Skip("sox is not installed (scripts/deps.sh installs it)")
-	}
+	testenv.Need(t, testenv.Sox)
 	dir := t.TempDir()
 	wav = filepath.Join(dir, "tone.wav")
 	flac = filepath.Join(dir, "tone.flac")
@@ -54,7 +53,7 @@ func loudnessFiles(t *testing.T) (wav, flac, loud, bad string) {
 	bad = filepath.Join(dir, "notes.wav")
 	writeToneWAV(t, wav, 48000, -23, 10)
 	writeToneWAV(t, loud, 44100, -14, 10)
-	if out, err := exec.Command(sox, wav, flac).CombinedOutput(); err != nil {
+	if out, err := exec.Command("sox", wav, flac).CombinedOutput(); err != nil {
 		t.Fatalf("sox: %v: %s", err, out)
 	}
 	if err := os.WriteFile(bad, []byte("not a sound file"), 0o644); err != nil {

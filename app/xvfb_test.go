@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/linuxdj/linuxdj/internal/jacktest"
+	"github.com/linuxdj/linuxdj/internal/testenv"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/state"
 )
@@ -59,12 +60,7 @@ func (x *xserver) connections(pid int) int {
 
 func startXvfb(t *testing.T, w, h int) *xserver {
 	t.Helper()
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		t.Skip("Xvfb not installed (Debian: xvfb)")
-	}
-	if _, err := exec.LookPath("import"); err != nil {
-		t.Skip("import not installed (Debian: imagemagick)")
-	}
+	testenv.Need(t, testenv.X)
 	r, wr, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -454,9 +450,6 @@ func TestGoJACKClientHelper(t *testing.T) {
 func TestWindowSizeIsSaved(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts an X server and the app")
-	}
-	if _, err := exec.LookPath("xdotool"); err != nil {
-		t.Skip("xdotool not installed (Debian: xdotool)")
 	}
 	th := newFixture(t, 1, 1).ui.Theme
 	path := filepath.Join(t.TempDir(), "state.toml")

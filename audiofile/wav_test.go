@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/linuxdj/linuxdj/audiofile"
+	"github.com/linuxdj/linuxdj/internal/testenv"
 )
 
 // wavSpec describes a WAV file for makeWAV.
@@ -239,17 +240,14 @@ func TestWAVTruncatedData(t *testing.T) {
 // TestFLACMatchesWAV has sox encode a FLAC from a 24-bit WAV and checks
 // that the decoded FLAC equals the decoded WAV sample for sample.
 func TestFLACMatchesWAV(t *testing.T) {
-	sox, err := exec.LookPath("sox")
-	if err != nil {
-		t.Skip("sox is not installed (scripts/deps.sh installs it)")
-	}
+	testenv.Need(t, testenv.Sox)
 	dir := t.TempDir()
 	wavPath := filepath.Join(dir, "in.wav")
 	flacPath := filepath.Join(dir, "in.flac")
 	if err := os.WriteFile(wavPath, makeWAV(wavSpec{tag: 1, bits: 24, rateHz: 96000}, testFrames()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command(sox, wavPath, flacPath).CombinedOutput(); err != nil {
+	if out, err := exec.Command("sox", wavPath, flacPath).CombinedOutput(); err != nil {
 		t.Fatalf("sox: %v: %s", err, out)
 	}
 	open := func(path string) (audiofile.Info, [][]float32) {

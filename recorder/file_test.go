@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/linuxdj/linuxdj/internal/testenv"
 	"github.com/linuxdj/linuxdj/recorder"
 )
 
@@ -76,6 +77,7 @@ func TestCrashChild(t *testing.T) {
 // header announced before the kill), sample-exact; the FLAC file opens in
 // sox and decodes to its last whole frame, exact to the quantised value.
 func TestCrashLeavesPlayableFile(t *testing.T) {
+	testenv.Need(t, testenv.Sox)
 	for _, format := range []recorder.Format{recorder.WAVFloat32, recorder.FLAC24} {
 		t.Run(string(format), func(t *testing.T) { crashAndCheck(t, format) })
 	}
@@ -174,9 +176,7 @@ func soxStatSamples(t testing.TB, out string) int {
 // soxi returns the sample count (per channel) soxi reports for path.
 func soxi(t testing.TB, path string) int {
 	t.Helper()
-	if _, err := exec.LookPath("soxi"); err != nil {
-		t.Skip("soxi is not installed (Debian package sox)")
-	}
+	testenv.Need(t, testenv.Sox)
 	out, err := exec.Command("soxi", "-s", path).CombinedOutput()
 	if err != nil {
 		t.Fatalf("soxi: %v\n%s", err, out)

@@ -14,7 +14,7 @@ test_pkgs=(
 	jackd2 pipewire pipewire-bin pipewire-jack
 	xvfb imagemagick xdotool
 	libebur128-dev
-	qemu-system-x86 busybox-static cpio
+	qemu-system-x86 busybox-static cpio xz-utils zstd
 	sox desktop-file-utils appstream
 )
 

@@ -19,6 +19,7 @@ import (
 	"gioui.org/unit"
 
 	"github.com/linuxdj/linuxdj/assets"
+	"github.com/linuxdj/linuxdj/internal/testenv"
 )
 
 // TestAtlasFillsAndStartsAgain: labels go in until every page is full;
@@ -138,16 +139,17 @@ func TestAtlasLooksLikeOutlines(t *testing.T) {
 func abs(x int) int { return max(x, -x) }
 
 // gpuWindow is the project theme and a headless GPU window of size,
-// released when the test ends; the test is skipped where there is no GPU.
+// released when the test ends.
 func gpuWindow(t *testing.T, size image.Point) (*Theme, *headless.Window) {
 	t.Helper()
 	th, err := ParseTheme(assets.ThemeJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
+	testenv.Need(t, testenv.GPU)
 	w, err := headless.NewWindow(size.X, size.Y)
 	if err != nil {
-		t.Skipf("no headless GPU (set EGL_PLATFORM=surfaceless with Mesa): %v", err)
+		testenv.NoGPU(t, err)
 	}
 	t.Cleanup(w.Release)
 	return th, w

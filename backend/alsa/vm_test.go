@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/linuxdj/linuxdj/backend/alsa/internal/vmtest"
+	"github.com/linuxdj/linuxdj/internal/testenv"
 )
 
 // guestEnv marks the test binary running as the VM's init program; the
@@ -42,9 +43,7 @@ func TestALSAOnRealKernel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("boots a VM for about a minute")
 	}
-	if _, err := exec.LookPath("qemu-system-x86_64"); err != nil {
-		t.Fatalf("qemu-system-x86_64 not installed (scripts/deps.sh test): %v", err)
-	}
+	testenv.Need(t, testenv.VM)
 	ctx := context.Background()
 	wd, _ := os.Getwd()
 	root, err := vmtest.RepoRoot(wd)

@@ -219,19 +219,22 @@ func TestTech3341SuccessiveMaxima(t *testing.T) {
 	}
 }
 
+// tech3342Cases are EBU Tech 3342's test cases 1-4: 1 kHz tones, dual
+// mono, and the LRA each must read.
+var tech3342Cases = []struct {
+	segs []segment
+	want float64
+}{
+	{[]segment{{-20, 20}, {-30, 20}}, 10},
+	{[]segment{{-20, 20}, {-15, 20}}, 5},
+	{[]segment{{-40, 20}, {-20, 20}}, 20},
+	{[]segment{{-50, 20}, {-35, 20}, {-20, 20}, {-35, 20}, {-50, 20}}, 15},
+}
+
 // TestTech3342LoudnessRange runs EBU Tech 3342 cases 1-4.
 func TestTech3342LoudnessRange(t *testing.T) {
-	cases := []struct {
-		segs []segment
-		want float64
-	}{
-		{[]segment{{-20, 20}, {-30, 20}}, 10},
-		{[]segment{{-20, 20}, {-15, 20}}, 5},
-		{[]segment{{-40, 20}, {-20, 20}}, 20},
-		{[]segment{{-50, 20}, {-35, 20}, {-20, 20}, {-35, 20}, {-50, 20}}, 15},
-	}
 	for _, rate := range rates {
-		for i, tc := range cases {
+		for i, tc := range tech3342Cases {
 			t.Run(fmt.Sprintf("case%d/%d", i+1, rate), func(t *testing.T) {
 				l := newLoudness(t, rate, 2)
 				feed(l, stereo(tones(rate, tc.segs...)), 4096, nil)

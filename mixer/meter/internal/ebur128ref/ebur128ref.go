@@ -99,3 +99,19 @@ func (m *Meter) TruePeak(channel int) (float64, error) {
 	err := check("ebur128_true_peak", C.ebur128_true_peak(m.st, C.uint(channel), &v))
 	return float64(v), err
 }
+
+// RangeOf returns the loudness range in LU of the short-term values of all
+// the meters together, as if one meter had taken them all.
+func RangeOf(meters ...*Meter) (float64, error) {
+	if len(meters) == 0 {
+		return 0, errors.New("ebur128ref: RangeOf needs a meter")
+	}
+	// C pointers in Go memory: cgo allows passing this array.
+	sts := make([]*C.ebur128_state, len(meters))
+	for i, m := range meters {
+		sts[i] = m.st
+	}
+	var v C.double
+	err := check("ebur128_loudness_range_multiple", C.ebur128_loudness_range_multiple(&sts[0], C.size_t(len(sts)), &v))
+	return float64(v), err
+}

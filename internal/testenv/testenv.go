@@ -1,0 +1,68 @@
+package testenv
+
+import (
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Kind is one group of outside tools that tests need together and that a
+// machine opts out of together.
+type Kind struct {
+	name   string // in messages: "an X display"
+	optOut string // the variable that, set to 1, skips the kind's tests
+	tools  []tool
+}
+
+type tool struct{ program, debianPackage string }
+
+var (
+	// X is an Xvfb display, ImageMagick's import to take screenshots of
+	// it and xdotool to resize windows on it.
+	X = Kind{name: "an X display", optOut: "LINUXDJ_SKIP_X", tools: []tool{
+		{"Xvfb", "xvfb"}, {"import", "imagemagick"}, {"xdotool", "xdotool"},
+	}}
+	// GPU is Gio's headless window (gioui.org/gpu/headless) on Mesa's
+	// surfaceless EGL platform, whose llvmpipe renders with no display. It
+	// is a library, not a program: a test finds out by making a window,
+	// and calls NoGPU when that fails.
+	GPU = Kind{name: "a headless GPU", optOut: "LINUXDJ_SKIP_GPU"}
+	// Sox is sox and soxi, an independent reader and writer of WAV and FLAC.
+	Sox = Kind{name: "sox", optOut: "LINUXDJ_SKIP_SOX", tools: []tool{{"sox", "sox"}, {"soxi", "sox"}}}
+	// VM is what boots a Debian kernel with ALSA's virtual sound cards.
+	VM = Kind{name: "a VM", optOut: "LINUXDJ_SKIP_VM", tools: []tool{
+		{"qemu-system-x86_64", "qemu-system-x86"}, {"busybox", "busybox-static"}, {"cpio", "cpio"},
+	}}
+)
+
+// Need skips t when k's opt-out variable is 1 and otherwise fails it,
+// naming the Debian package to install, when one of k's programs is not
+// on PATH.
+func Need(t testing.TB, k Kind) {
+	t.Helper()
+	if os.Getenv(k.optOut) == "1" {
+		t.Skipf("%s=1: tests that need %s skipped on purpose", k.optOut, k.name)
+	}
+	var missing, pkgs []string
+	for _, tl := range k.tools {
+		if _, err := exec.LookPath(tl.program); err != nil {
+			missing = append(missing, tl.program)
+			if !slices.Contains(pkgs, tl.debianPackage) {
+				pkgs = append(pkgs, tl.debianPackage)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		t.Fatalf("%s not found: apt-get install %s (make test does), or set %s=1 to skip",
+			strings.Join(missing, ", "), strings.Join(pkgs, " "), k.optOut)
+	}
+}
+
+// NoGPU fails t because Gio's headless window could not be made (err),
+// saying what provides one.
+func NoGPU(t testing.TB, err error) {
+	t.Helper()
+	t.Fatalf("no headless GPU: %v: apt-get install libegl-mesa0 libgl1-mesa-dri and set EGL_PLATFORM=surfaceless (make test does both), or set %s=1 to skip", err, GPU.optOut)
+}
