@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gioui.org/unit"
 	"image"
 	"math"
 	"sync/atomic"
@@ -434,5 +435,29 @@ func TestPumpSpacesFramesOnASlowRenderer(t *testing.T) {
 		if n < c.min || n > c.max {
 			t.Errorf("frame cost %v: the window was woken %d times in 1 s, want %d to %d", c.cost, n, c.min, c.max)
 		}
+	}
+}
+
+// TestCrossfaderCurveHasOneDefault: the curve knob starts where the engine
+// does, and a double-click returns it there. (The window once started it
+// at 0 and sent 0 on a double-click, while the engine and the file said
+// 0.5.)
+func TestCrossfaderCurveHasOneDefault(t *testing.T) {
+	f := newFixture(t, 2, 1)
+	f.frame(winSize)
+	if got := f.ui.get(mixer.ParamCrossfaderCurve, 0); got != mixer.DefaultCrossfaderCurve || f.ui.curve.Pos != mixer.DefaultCrossfaderCurve {
+		t.Fatalf("a new mixer's curve: model %v, knob %v; want %v", got, f.ui.curve.Pos, mixer.DefaultCrossfaderCurve)
+	}
+	th := f.ui.Theme
+	bodyH := winSize.Y - statusHDp - xfaderRowHDp
+	knob := f32pt(padDp+32, bodyH+(xfaderRowHDp-th.KnobHeight(unit.Metric{PxPerDp: 1, PxPerSp: 1}))/2+int(th.Knob.SizeDp)/2)
+	f.drag(knob, -60, 0)
+	if c := only(t, f.drain(), mixer.ParamCrossfaderCurve, 0); c.Value <= mixer.DefaultCrossfaderCurve {
+		t.Fatalf("dragging the curve up sent %v", c.Value)
+	}
+	f.click(knob)
+	f.click(knob)
+	if c := only(t, f.drain(), mixer.ParamCrossfaderCurve, 0); c.Value != mixer.DefaultCrossfaderCurve {
+		t.Fatalf("double-click sent curve %v; want the default %v", c.Value, mixer.DefaultCrossfaderCurve)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"io"
 	"math"
+	"strings"
 	"testing"
 
 	"gioui.org/f32"
@@ -235,4 +236,36 @@ func TestOpenPanelsAndMenuDoNotAllocate(t *testing.T) {
 	if n := f.warmLayoutAllocs(winSize, 40, f.moveMeters); n != 0 {
 		t.Errorf("menu learning: %d allocations in 30 warmed-up Layouts, want 0", n)
 	}
+}
+
+// TestRecallKeepsMonoMeters: a scene recall or an A/B swap brings back
+// controls, not structure: the mono mic's strip keeps one meter bar. (The
+// recall used to rebuild every strip as stereo.)
+func TestRecallKeepsMonoMeters(t *testing.T) {
+	f, st := newScenesFixture(t, 5)
+	if !st.model.Channels[4].Mic || st.model.Channels[4].Stereo || f.ui.strips[4].meter.Channels != 1 {
+		t.Fatalf("channel 5 %+v shows %d bars; want the mono mic with one", st.model.Channels[4], f.ui.strips[4].meter.Channels)
+	}
+	bars := func(what string) {
+		t.Helper()
+		for i, want := range []int{2, 2, 2, 2, 1} {
+			if got := f.ui.strips[i].meter.Channels; got != want {
+				t.Errorf("after %s: strip %d has %d meter bars, want %d", what, i+1, got, want)
+			}
+		}
+	}
+	panelButton := f.panelButtonAt(t, f.ui.scenes.side)
+	f.tap(panelButton)
+	f.tap(scenesSlot(1))
+	bars("switching to B")
+	f.tap(scenesSlot(0))
+	bars("switching back to A")
+	st.update(func(m *state.Mixer) { m.SaveScene("one") })
+	f.ui.SetScenes(st)
+	f.frame(winSize)
+	f.tap(scenesRow(0, 0))
+	if !strings.Contains(f.ui.scenes.message, "Recalled") {
+		t.Fatalf("recall: %q", f.ui.scenes.message)
+	}
+	bars("a scene recall")
 }
