@@ -1,11 +1,14 @@
 // Package state is the mixer's saved settings: one human-readable TOML file
-// (by default $XDG_CONFIG_HOME/linuxdj/state.toml) holding the channel list,
-// every control in the engine's units, named scenes, JACK connections, MIDI
-// mappings and the window size.
+// (by default $XDG_CONFIG_HOME/linuxdj/state.toml) holding the channel list
+// (name, stereo, microphone), every control in the engine's units, named
+// scenes, the A/B compare slots, JACK connections, MIDI mappings and the
+// window size.
 //
-// The app's model is the source of truth; this package turns it into a file
-// and back, and into the mixer.Commands that bring an engine to it (at start
-// and on scene recall; the engine ramps, so recall does not click).
+// The controls are a param.Values, the app's one model; this package turns
+// it into a file and back. Every control's key, range, default and value
+// names come from its param.Info (controls.go), so a new control is saved,
+// checked and loaded with no code here; scene recall leaves the monitor
+// section (param.Info.Room) alone.
 //
 // Loading never stops the app. A file that cannot be read, has the wrong
 // types, or comes from an unknown future version is kept beside the state as

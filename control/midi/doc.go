@@ -25,7 +25,7 @@
 //
 // The other way round, the commands Feed writes are applied to the engine
 // and also pushed, through an SPSC ring, back to the GUI, whose model (the
-// saved state) then follows the controller (state.Controls.Apply).
+// saved state, param.Values) then follows the controller (Values.Set).
 //
 // Bridge does this wiring: it is the engine as a backend.MIDIProcessor. The
 // JACK backend hands it each input event before Process (MIDIIn: Feed, then
