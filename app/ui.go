@@ -136,6 +136,7 @@ type statusKey struct {
 	state          backend.ConnState
 	message        string
 	droppedCommand uint64
+	transport      transportKey
 }
 
 // NewUI builds the window content for state; cmds is the GUI's command
@@ -697,6 +698,7 @@ func (u *UI) refreshStatus() {
 		backend: i.Backend, rateHz: i.SampleRateHz, periodFrames: i.PeriodFrames,
 		latencyFrames: i.LatencyFrames, dspPct: int(math.Round(load * 100)),
 		xruns: i.XRuns, state: i.State, message: i.Message, droppedCommand: u.cmds.Dropped(),
+		transport: transportKeyOf(i.Transport, i.SampleRateHz),
 	}
 	if k == u.statusKey && u.statusText != "" {
 		return
@@ -725,6 +727,7 @@ func (u *UI) refreshStatus() {
 		b = append(b, i.Message...)
 		b = append(b, ')')
 	}
+	b = appendTransport(b, k.transport)
 	if k.droppedCommand > 0 {
 		b = append(b, "  ·  dropped commands "...)
 		b = strconv.AppendUint(b, k.droppedCommand, 10)
