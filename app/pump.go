@@ -16,10 +16,11 @@ import (
 // those wakes were most of what the app cost (see docs/PERFORMANCE.md);
 // the first level after silence then shows within 0.1 s.
 const (
-	pumpInterval     = time.Second / 60
-	pumpIdleInterval = time.Second / 10
-	pumpIdleAfter    = 60 // ticks with nothing to show
-	infoEvery        = 60 // ticks of pumpInterval
+	pumpInterval       = time.Second / 60
+	pumpIdleInterval   = time.Second / 10
+	pumpIdleAfter      = 60 // ticks with nothing to show
+	infoEvery          = 60 // ticks of pumpInterval
+	transportInfoEvery = 6  // ticks while the transport moves: 100 ms
 	// shownFloorDB is where a meter bar is empty (IECHeight's zero):
 	// levels below it all look alike, so silence with a little noise
 	// never wakes the window.
@@ -184,7 +185,10 @@ func (p *meterPump) tick() bool {
 		}
 	}
 	p.ticks += p.step
-	if p.ticks >= infoEvery {
+	// A moving transport's position is followed as often as the JACK
+	// backend reads it; the rest of the status changes too little to be
+	// read more than once a second.
+	if p.ticks >= infoEvery || p.ticks >= transportInfoEvery && p.sentInfo.Transport.Moving() {
 		p.ticks = 0
 		i := p.info()
 		si := statusInfo{StreamInfo: i, loadPct: p.sentInfo.loadPct}

@@ -217,7 +217,7 @@ func joinNSMFromEnv(o *options, stderr io.Writer) (*nsmJoin, error) {
 			fmt.Fprintf(stderr, "linuxdj: %v\n", err)
 		}
 	}()
-	ns.app.client, err = nsm.Announce(srv, nsmURL, ns.app)
+	ns.app.client, err = nsm.Announce(srv, nsmURL, ns.app, stderr)
 	if err != nil {
 		srv.Close()
 		return nil, err

@@ -325,3 +325,64 @@ func TestNSMSession(t *testing.T) {
 		t.Errorf("stderr does not report the session:\n%s", stderr.String())
 	}
 }
+
+// TestNSMIgnoresOtherSenders runs the real binary under a session manager
+// with OSC open to other machines (--osc-host 0.0.0.0): another socket's
+// /nsm/client/open and /nsm/client/save create and save nothing, and are
+// reported once, while its control messages still work and the manager's
+// session runs as usual.
+func TestNSMIgnoresOtherSenders(t *testing.T) {
+	bin := buildLinuxDJ(t)
+	n := newNSMServer(t)
+	intruder := newNSMServer(t)
+	dir := filepath.Join(t.TempDir(), "session", "Linux DJ.nABCD")
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	port := freeUDPPort(t)
+	cmd := exec.Command(bin, "--headless", "--backend", "null", "--osc-host", "0.0.0.0", "--osc-port", strconv.Itoa(port))
+	cmd.Env = append(os.Environ(), "NSM_URL="+n.url(), "XDG_CONFIG_HOME="+t.TempDir())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+
+	n.expect("/nsm/server/announce", 20*time.Second)
+	app := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+	intruder.send(app, "/nsm/client/open", elsewhere, "Linux DJ", "linuxdj.nEVIL")
+	n.send(app, "/reply", "/nsm/server/announce", "hi", "test manager", ":server-control:")
+	n.send(app, "/nsm/client/open", dir, "Linux DJ", "linuxdj.nABCD")
+	n.expectReply("/nsm/client/open")
+
+	// The fader comes after the save on the same socket: once the manager
+	// hears the session is dirty, the save was handled.
+	intruder.send(app, "/nsm/client/save")
+	intruder.send(app, "/linuxdj/ch/1/fader", float32(0.3))
+	n.expect("/nsm/client/is_dirty", 5*time.Second)
+	if _, err := os.Stat(filepath.Join(dir, "state.toml")); err == nil {
+		t.Error("another sender's /nsm/client/save wrote the session's state")
+	}
+	if _, err := os.Stat(elsewhere); err == nil {
+		t.Errorf("another sender's /nsm/client/open created %s", elsewhere)
+	}
+	n.send(app, "/nsm/client/save")
+	n.expectReply("/nsm/client/save")
+	m, rep := state.Load(filepath.Join(dir, "state.toml"), mixer.DefaultConfig())
+	if rep.Origin != state.FromFile || m.Controls.Channels[0].Fader != float64(float32(0.3)) {
+		t.Fatalf("session state: fader %v (%+v); want the other sender's 0.3 saved by the manager", m.Controls.Channels[0].Fader, rep)
+	}
+	select {
+	case msg := <-intruder.msgs:
+		t.Errorf("the other sender got an answer: %s", msg)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("exit after SIGTERM: %v; stderr:\n%s", err, stderr.String())
+	}
+	if got := strings.Count(stderr.String(), "not the session manager"); got != 1 {
+		t.Errorf("stderr reports refused NSM messages %d times; want once:\n%s", got, stderr.String())
+	}
+}

@@ -143,6 +143,7 @@ type statusKey struct {
 	state          backend.ConnState
 	message        string
 	droppedCommand uint64
+	transport      transportKey
 }
 
 // NewUI builds the window content for the mixer cfg (its channels' names,
@@ -733,6 +734,7 @@ func (u *UI) refreshStatus() {
 		backend: i.Backend, rateHz: i.SampleRateHz, periodFrames: i.PeriodFrames,
 		latencyFrames: i.LatencyFrames, dspPct: int(math.Round(load * 100)),
 		xruns: i.XRuns, state: i.State, message: i.Message, droppedCommand: u.cmds.Dropped(),
+		transport: transportKeyOf(i.Transport, i.SampleRateHz),
 	}
 	if k == u.statusKey && u.statusText != "" {
 		return
@@ -761,6 +763,7 @@ func (u *UI) refreshStatus() {
 		b = append(b, i.Message...)
 		b = append(b, ')')
 	}
+	b = appendTransport(b, k.transport)
 	if k.droppedCommand > 0 {
 		b = append(b, "  ·  dropped commands "...)
 		b = strconv.AppendUint(b, k.droppedCommand, 10)

@@ -82,7 +82,46 @@ type StreamInfo struct {
 	DSPLoad       float64   // the sound system's load estimate, 0..1; 0 where unknown
 	State         ConnState // connection state
 	Message       string    // last notable event, for the user ("device busy", "using read/write, no mmap")
+	Transport     Transport // the sound system's transport; TransportNone where it has none
 }
+
+// TransportState is where a sound system's transport is; only JACK has one.
+type TransportState uint8
+
+const (
+	TransportNone TransportState = iota // the backend has no transport
+	TransportStopped
+	TransportStarting // waiting for slow-sync clients before it rolls
+	TransportRolling
+)
+
+func (s TransportState) String() string {
+	switch s {
+	case TransportStopped:
+		return "stopped"
+	case TransportStarting:
+		return "starting"
+	case TransportRolling:
+		return "rolling"
+	}
+	return "none"
+}
+
+// Transport is the shared transport of the programs on a sound server
+// (JACK's: a DAW's play and locate move it), shown in the status line.
+type Transport struct {
+	State TransportState
+	Frame uint64 // position in frames at the stream's rate
+	// BBTValid: a timebase master (a DAW, a sequencer) gives the musical
+	// position below; without one only Frame is known.
+	BBTValid        bool
+	Bar, Beat, Tick int32 // bar and beat count from 1
+	BPM             float64
+}
+
+// Moving reports whether the position may change by itself: the transport
+// rolls or is about to.
+func (t Transport) Moving() bool { return t.State == TransportRolling || t.State == TransportStarting }
 
 // LatencyMs converts the latency to milliseconds; 0 when the rate is unknown.
 func (s StreamInfo) LatencyMs() float64 {

@@ -142,7 +142,7 @@ type Backend struct {
 	// other goroutines could touch memory a dying server's client unmaps.
 	jackLoad   float64
 	outLatency int
-	transport  Transport
+	transport  backend.Transport
 }
 
 // New returns a stopped backend configured by opts.
@@ -544,12 +544,25 @@ func (b *Backend) poll() {
 	b.mu.Lock()
 	b.jackLoad = float64(b.native.jack_load_percent) / 100
 	b.outLatency = int(b.native.out_latency_frames)
-	b.transport = Transport{
-		Rolling: t.rolling != 0, Frame: uint64(t.frame), BBTValid: t.bbt_valid != 0,
-		Bar: int32(t.bar), Beat: int32(t.beat), Tick: int32(t.tick),
-		BPM: float64(t.bpm), BeatsPerBar: float64(t.beats_per_bar), BeatType: float64(t.beat_type),
+	b.transport = backend.Transport{State: transportState(t.state), Frame: uint64(t.frame), BBTValid: t.bbt_valid != 0}
+	if b.transport.BBTValid {
+		b.transport.Bar, b.transport.Beat, b.transport.Tick = int32(t.bar), int32(t.beat), int32(t.tick)
+		b.transport.BPM = float64(t.bpm)
 	}
 	b.mu.Unlock()
+}
+
+// transportState maps JACK's states onto the backend's. Looping is an
+// obsolete name for rolling; NetStarting is jackd's starting while a
+// network slave syncs.
+func transportState(st C.jack_transport_state_t) backend.TransportState {
+	switch st {
+	case C.JackTransportRolling, C.JackTransportLooping:
+		return backend.TransportRolling
+	case C.JackTransportStarting, C.JackTransportNetStarting:
+		return backend.TransportStarting
+	}
+	return backend.TransportStopped
 }
 
 // watchLatency keeps the ports' latency in step with the processor's delay
@@ -693,6 +706,7 @@ func (b *Backend) Info() backend.StreamInfo {
 	info.XRuns += uint64(C.ldj_u32(&n.xruns))
 	info.DSPLoad = b.jackLoad
 	info.LatencyFrames = b.outLatency
+	info.Transport = b.transport
 	return info
 }
 
@@ -731,15 +745,4 @@ func (b *Backend) CallbackStats() CallbackStats {
 		cs.Period = time.Duration(int64(C.ldj_u32(&b.native.period_frames)) * 1e9 / int64(rate))
 	}
 	return cs
-}
-
-// Transport is JACK's transport as the manager last read it (every
-// 100 ms); safe from any goroutine.
-func (b *Backend) Transport() Transport {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.native == nil {
-		return Transport{}
-	}
-	return b.transport
 }

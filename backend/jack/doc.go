@@ -59,7 +59,8 @@
 //     ClientOpen and Close write without synchronising with the callbacks,
 //     and enters Go once per callback; ours reach Go through a fixed slot
 //     table, and opens and closes are serialised (clientMu);
-//   - jack_transport_query (rolling, frame, BBT and tempo when valid);
+//   - jack_transport_query (state, frame, BBT and tempo when valid), which
+//     Info reports for the status line;
 //   - jack_set_latency_callback and jack_port_set_latency_range, so the
 //     processor's LatencyFrames (the limiter's lookahead) shows as port
 //     latency, recomputed when it changes: under jackd the latency

@@ -49,18 +49,6 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Transport is JACK's transport as last queried, for the status line.
-type Transport struct {
-	Rolling     bool
-	Frame       uint64 // transport position in frames
-	BBTValid    bool   // a timebase master provides the fields below
-	Bar, Beat   int32  // 1-based
-	Tick        int32
-	BPM         float64
-	BeatsPerBar float64
-	BeatType    float64
-}
-
 // CallbackStats describe the time the process callback took, measured in C
 // around the whole entry into Go (the cgo transition included), since the
 // current connection started.

@@ -4,6 +4,7 @@ package jack_test
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"runtime"
@@ -596,16 +597,23 @@ func TestXRunCountedProcessingContinues(t *testing.T) {
 	}
 }
 
+// TestTransportPosition moves JACK's transport with jack_transport and
+// reads it back through Info: state and frame, then the musical position
+// (BBT, tempo) while jack_transport is the timebase master.
 func TestTransportPosition(t *testing.T) {
 	r := newRig(t, rigOptions{})
+	transport := func() backend.Transport { return r.b.Info().Transport }
+	if !jacktest.Eventually(3*time.Second, func() bool { return transport().State == backend.TransportStopped }) {
+		t.Fatalf("transport on a fresh server: %+v; want stopped", transport())
+	}
 	if out, err := r.srv.Run("sh", "-c", "printf 'locate 96000\\nplay\\n' | jack_transport"); err != nil {
 		t.Fatalf("jack_transport: %v: %s", err, out)
 	}
 	if !jacktest.Eventually(3*time.Second, func() bool {
-		tr := r.b.Transport()
-		return tr.Rolling && tr.Frame > 96000
+		tr := transport()
+		return tr.State == backend.TransportRolling && tr.Frame > 96000 && !tr.BBTValid
 	}) {
-		t.Fatalf("transport after locate 96000 + play: %+v", r.b.Transport())
+		t.Fatalf("transport after locate 96000 + play: %+v", transport())
 	}
 	if out, err := r.srv.Run("sh", "-c", "printf 'stop\\nlocate 48000\\n' | jack_transport"); err != nil {
 		t.Fatalf("jack_transport: %v: %s", err, out)
@@ -613,10 +621,41 @@ func TestTransportPosition(t *testing.T) {
 	// pipewire-jack (0.3.65) stops but ignores a locate while stopped.
 	wantFrame := func(f uint64) bool { return f == 48000 || r.srv.Kind == jacktest.PipeWire }
 	if !jacktest.Eventually(3*time.Second, func() bool {
-		tr := r.b.Transport()
-		return !tr.Rolling && wantFrame(tr.Frame)
+		tr := transport()
+		return tr.State == backend.TransportStopped && wantFrame(tr.Frame)
 	}) {
-		t.Fatalf("transport after stop + locate 48000: %+v", r.b.Transport())
+		t.Fatalf("transport after stop + locate 48000: %+v", transport())
+	}
+
+	// jack_transport's master keeps 4/4 at 120 BPM, so 96000 frames at
+	// 48 kHz (2 s, 4 beats) are bar 2, beat 1.
+	master := r.srv.Command("jack_transport")
+	stdin, err := master.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := master.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stdin.Close()
+		done := make(chan error, 1)
+		go func() { done <- master.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			master.Process.Kill()
+			<-done
+		}
+	}()
+	if _, err := io.WriteString(stdin, "master\nlocate 96000\nplay\n"); err != nil {
+		t.Fatal(err)
+	}
+	if !jacktest.Eventually(3*time.Second, func() bool {
+		tr := transport()
+		return tr.State == backend.TransportRolling && tr.BBTValid && tr.Bar >= 2 && tr.Beat >= 1 && tr.BPM == 120
+	}) {
+		t.Fatalf("transport with jack_transport as timebase master: %+v; want rolling from bar 2 at 120 BPM", transport())
 	}
 }
 

@@ -309,7 +309,7 @@ static void ldj_transport_query(jack_client_t *c, ldj_transport *t) {
 	jack_position_t pos;
 	memset(&pos, 0, sizeof pos);
 	jack_transport_state_t st = jack_transport_query(c, &pos);
-	t->rolling = st == JackTransportRolling || st == JackTransportLooping;
+	t->state = st;
 	t->frame = pos.frame;
 	t->bbt_valid = (pos.valid & JackPositionBBT) != 0;
 	if (t->bbt_valid) {
@@ -317,8 +317,6 @@ static void ldj_transport_query(jack_client_t *c, ldj_transport *t) {
 		t->beat = pos.beat;
 		t->tick = pos.tick;
 		t->bpm = pos.beats_per_minute;
-		t->beats_per_bar = pos.beats_per_bar;
-		t->beat_type = pos.beat_type;
 	}
 }
 

@@ -27,10 +27,11 @@ typedef struct {
 } ldj_midi_event;
 
 typedef struct {
-	int rolling, bbt_valid;
+	jack_transport_state_t state;
+	int bbt_valid;
 	uint64_t frame;
 	int32_t bar, beat, tick;
-	double bpm, beats_per_bar, beat_type;
+	double bpm;
 } ldj_transport;
 
 // ldj_state is one connection's shared state. It is C memory, so it holds

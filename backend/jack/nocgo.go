@@ -34,9 +34,6 @@ func (b *Backend) Connections() map[string][]string { return cloneConnections(b.
 // SetConnections replaces the remembered connections.
 func (b *Backend) SetConnections(m map[string][]string) { b.opts.Connections = cloneConnections(m) }
 
-// Transport reports a stopped transport.
-func (b *Backend) Transport() Transport { return Transport{} }
-
 // Stats reports nothing measured.
 func (b *Backend) Stats() Stats { return Stats{} }
 

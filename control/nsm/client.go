@@ -3,11 +3,13 @@ package nsm
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxdj/linuxdj/control/osc"
 )
@@ -77,6 +79,13 @@ type Client struct {
 	srv    *osc.Server
 	server *net.UDPAddr
 	app    App
+	// serverLocal: the manager runs on this machine, so its replies may
+	// come from any of this machine's addresses (see fromManager); local
+	// holds them as of the announce.
+	serverLocal bool
+	local       []net.IP
+	refused     atomic.Uint64
+	log         io.Writer
 
 	mu          sync.Mutex
 	session     *Session
@@ -87,19 +96,23 @@ type Client struct {
 }
 
 // Announce registers the NSM handlers on srv and announces the app to the
-// manager at nsmURL. srv must be serving (or about to serve).
-func Announce(srv *osc.Server, nsmURL string, app App) (*Client, error) {
+// manager at nsmURL. srv must be serving (or about to serve). NSM messages
+// from anyone but the manager are dropped and counted (Refused); the first
+// one is reported on log, if not nil.
+func Announce(srv *osc.Server, nsmURL string, app App, log io.Writer) (*Client, error) {
 	server, err := ParseURL(nsmURL)
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{srv: srv, server: server, app: app, opened: make(chan struct{})}
-	srv.Handle("/nsm/client/open", c.handleOpen)
-	srv.Handle("/nsm/client/save", c.handleSave)
-	srv.Handle("/reply", c.handleReply)
-	srv.Handle("/error", c.handleError)
+	c := &Client{srv: srv, server: server, app: app, log: log, opened: make(chan struct{})}
+	c.local = localIPs()
+	c.serverLocal = c.isLocal(server.IP)
+	c.handle("/nsm/client/open", c.handleOpen)
+	c.handle("/nsm/client/save", c.handleSave)
+	c.handle("/reply", c.handleReply)
+	c.handle("/error", c.handleError)
 	// Sent to every client once the whole session is open; nothing to do.
-	srv.Handle("/nsm/client/session_is_loaded", func(*osc.Message, *net.UDPAddr) {})
+	c.handle("/nsm/client/session_is_loaded", func(*osc.Message, *net.UDPAddr) {})
 	msg := osc.NewMessage("/nsm/server/announce", AppName, Capabilities, Executable,
 		int32(apiMajor), int32(apiMinor), int32(os.Getpid()))
 	if err := srv.Send(server, msg); err != nil {
@@ -107,6 +120,68 @@ func Announce(srv *osc.Server, nsmURL string, app App) (*Client, error) {
 	}
 	return c, nil
 }
+
+// handle registers h for messages from the manager only: a server that
+// listens beyond loopback (--osc-host) must not let another machine choose
+// where the app saves, or make it save.
+func (c *Client) handle(address string, h osc.Handler) {
+	c.srv.Handle(address, func(msg *osc.Message, from *net.UDPAddr) {
+		if !c.fromManager(from) {
+			if c.refused.Add(1) == 1 && c.log != nil {
+				fmt.Fprintf(c.log, "linuxdj: NSM: ignoring %s from %s, which is not the session manager at %s (reported once)\n",
+					msg.Address, from, c.server)
+			}
+			return
+		}
+		h(msg, from)
+	})
+}
+
+// fromManager reports whether from is the manager's socket: its port, and
+// its address. A manager on this machine names it by host name in NSM_URL
+// (nsmd does), which resolves to one of this machine's addresses while its
+// replies come from whichever address the kernel picks for ours, often
+// loopback; any address of this machine is then the manager's. Another
+// machine cannot send from one: Linux drops packets that arrive from
+// outside with a source address of its own (accept_local is off).
+func (c *Client) fromManager(from *net.UDPAddr) bool {
+	if from == nil || from.Port != c.server.Port {
+		return false
+	}
+	return from.IP.Equal(c.server.IP) || c.serverLocal && c.isLocal(from.IP)
+}
+
+func (c *Client) isLocal(ip net.IP) bool {
+	if ip.IsLoopback() {
+		return true
+	}
+	for _, l := range c.local {
+		if l.Equal(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// localIPs are this machine's interface addresses; none when they cannot
+// be read, which leaves loopback and the manager's exact address.
+func localIPs() []net.IP {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	var ips []net.IP
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok {
+			ips = append(ips, n.IP)
+		}
+	}
+	return ips
+}
+
+// Refused counts the NSM messages dropped because they did not come from
+// the manager.
+func (c *Client) Refused() uint64 { return c.refused.Load() }
 
 // Opened is closed once the first /nsm/client/open succeeded.
 func (c *Client) Opened() <-chan struct{} { return c.opened }

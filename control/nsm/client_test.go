@@ -76,7 +76,7 @@ func runClient() error {
 		return err
 	}
 	go srv.Serve()
-	if _, err := nsm.Announce(srv, url, &stateApp{}); err != nil {
+	if _, err := nsm.Announce(srv, url, &stateApp{}, os.Stderr); err != nil {
 		return err
 	}
 	<-ctx.Done()
@@ -238,7 +238,7 @@ func TestOpenFailureAndDirty(t *testing.T) {
 	}
 	defer srv.Close()
 	go srv.Serve()
-	c, err := nsm.Announce(srv, fake.url(), failingApp{})
+	c, err := nsm.Announce(srv, fake.url(), failingApp{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,4 +276,114 @@ func TestParseURL(t *testing.T) {
 			t.Errorf("%q accepted", bad)
 		}
 	}
+}
+
+// countingApp records what the session manager made it do.
+type countingApp struct {
+	mu    sync.Mutex
+	opens []nsm.Session
+	saves int
+}
+
+func (a *countingApp) Open(s nsm.Session) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.opens = append(a.opens, s)
+	return nil
+}
+
+func (a *countingApp) Save() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.saves++
+	return nil
+}
+
+func (a *countingApp) counts() (opens, saves int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.opens), a.saves
+}
+
+// TestOnlyTheManagerDrivesTheSession runs the client on a server open to
+// remote control, as with --osc-host 0.0.0.0: a second socket's open, save,
+// /reply and /error are dropped without an answer and counted, while its
+// control messages still move the mixer and the manager's session works.
+func TestOnlyTheManagerDrivesTheSession(t *testing.T) {
+	manager := newFakeServer(t)
+	intruder := newFakeServer(t)
+	ring := rt.NewRing[mixer.Command](16)
+	srv, err := osc.Listen(osc.Config{Addr: "0.0.0.0:0", AllowRemote: true, Controls: true, Channels: 2}, ring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	go srv.Serve()
+	app := &countingApp{}
+	var log strings.Builder
+	var logMu sync.Mutex
+	c, err := nsm.Announce(srv, manager.url(), app, lockedWriter{&logMu, &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, client := manager.recv()
+	client = &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: client.Port}
+
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	intruder.send(client, "/nsm/client/open", elsewhere, "Linux DJ", "linuxdj.nEVIL")
+	intruder.send(client, "/nsm/client/save")
+	intruder.send(client, "/error", "/nsm/server/announce", int32(-2), "go away")
+	intruder.send(client, "/reply", "/nsm/server/announce", "hi", "Evil Manager", ":evil:")
+	intruder.send(client, "/linuxdj/ch/1/fader", float32(0.5))
+
+	// The manager's open is answered after the intruder's packets, which
+	// the server reads first: by then they were handled.
+	session := filepath.Join(t.TempDir(), "Linux DJ.nABCD")
+	manager.send(client, "/nsm/client/open", session, "Linux DJ", "linuxdj.nABCD")
+	manager.expect(client, "/reply", "/nsm/client/open", "OK")
+	intruder.send(client, "/nsm/client/save")
+	manager.send(client, "/nsm/client/save")
+	manager.expect(client, "/reply", "/nsm/client/save", "OK")
+
+	if _, err := os.Stat(elsewhere); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the intruder's open created %s (stat: %v)", elsewhere, err)
+	}
+	if opens, saves := app.counts(); opens != 1 || saves != 1 {
+		t.Errorf("app opened %d and saved %d times; want once each, for the manager", opens, saves)
+	}
+	if s, ok := c.Session(); !ok || s.Path != session {
+		t.Errorf("session %+v, %v; want the manager's %s", s, ok, session)
+	}
+	if name, caps, err := c.Server(); name != "" || caps != "" || err != nil {
+		t.Errorf("the intruder's /reply or /error was taken: %q %q %v", name, caps, err)
+	}
+	if n := c.Refused(); n != 5 {
+		t.Errorf("Refused() = %d; want the intruder's 5 NSM messages", n)
+	}
+	logMu.Lock()
+	if got := log.String(); strings.Count(got, "\n") != 1 || !strings.Contains(got, "not the session manager") {
+		t.Errorf("log %q; want one line about the first refused message", got)
+	}
+	logMu.Unlock()
+	var cmd mixer.Command
+	if !ring.TryPopInto(&cmd) || cmd.Param != mixer.ParamFader || cmd.Value != 0.5 {
+		t.Errorf("the intruder's control message gave %+v; remote control must still work", cmd)
+	}
+	if err := intruder.conn.SetReadDeadline(time.Now().Add(100 * time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if n, _, err := intruder.conn.ReadFromUDP(make([]byte, 1024)); err == nil {
+		t.Errorf("the intruder got a %d-byte answer", n)
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  *strings.Builder
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -15,6 +15,12 @@
 // replies likewise. MarkDirty and MarkClean tell the manager whether there
 // are unsaved changes.
 //
+// Only the manager may drive the session: the OSC server may listen beyond
+// loopback (--osc-host), and an open names a directory to create and save
+// into. Every NSM message (open, save, the manager's /reply and /error)
+// from another address than the manager's, the host and port of NSM_URL,
+// is dropped and counted; the first is reported.
+//
 // Quit is SIGTERM, with no message. The API requires the client to close
 // at once, without dialogs and without saving: unsaved changes are the
 // user's to save through the manager. So under NSM the app turns its

@@ -306,9 +306,15 @@ func (s *Server) logTail() string {
 // Run runs a JACK or PipeWire command-line tool against this server and
 // returns its combined output.
 func (s *Server) Run(tool string, args ...string) ([]byte, error) {
+	return s.Command(tool, args...).CombinedOutput()
+}
+
+// Command is a tool set up to reach this server, for one that must keep
+// running while the test goes on (jack_transport as timebase master).
+func (s *Server) Command(tool string, args ...string) *exec.Cmd {
 	cmd := exec.Command(tool, args...)
 	cmd.Env = append(os.Environ(), s.Env()...)
-	return cmd.CombinedOutput()
+	return cmd
 }
 
 // Pid is the server process's id; 0 when stopped.

@@ -1,0 +1,69 @@
+//go:build cgo
+
+package app
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/linuxdj/linuxdj/internal/jacktest"
+)
+
+// TestJACKTransportInStatusLine moves a real jackd's transport with
+// jack_transport: the status line shows it rolling at the located time,
+// then, with jack_transport as timebase master (4/4 at 120 BPM), at bar
+// and beat.
+func TestJACKTransportInStatusLine(t *testing.T) {
+	srv := startJackd(t)
+	s := startJACKSession(t, filepath.Join(t.TempDir(), "state.toml"))
+	t.Cleanup(func() {
+		if err := s.stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	f := newFixture(t, 2, 1)
+	status := func() string {
+		f.ui.SetInfo(s.backend.Info())
+		f.ui.refreshStatus()
+		return f.ui.statusText
+	}
+	shows := func(want string) bool { return strings.Contains(status(), want) }
+
+	if out, err := srv.Run("sh", "-c", "printf 'locate 480000\\nplay\\n' | jack_transport"); err != nil {
+		t.Fatalf("jack_transport: %v: %s", err, out)
+	}
+	// 480000 frames at 48 kHz are 10 s; rolling, it shows 0:10.x at once.
+	if !jacktest.Eventually(3*time.Second, func() bool { return shows("transport rolling 0:1") }) {
+		t.Fatalf("status %q; want the transport rolling from 0:10", status())
+	}
+
+	master := srv.Command("jack_transport")
+	stdin, err := master.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := master.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stdin.Close()
+		done := make(chan error, 1)
+		go func() { done <- master.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			master.Process.Kill()
+			<-done
+		}
+	}()
+	// 96000 frames, 2 s at 120 BPM, are 4 beats: bar 2, beat 1.
+	if _, err := io.WriteString(stdin, "master\nstop\nlocate 96000\n"); err != nil {
+		t.Fatal(err)
+	}
+	if !jacktest.Eventually(3*time.Second, func() bool { return shows("transport stopped 2|1|0000 120.0 BPM") }) {
+		t.Fatalf("status %q; want the timebase master's bar 2 at 120 BPM", status())
+	}
+}
