@@ -368,8 +368,8 @@ func TestNSMIgnoresOtherSenders(t *testing.T) {
 	n.send(app, "/nsm/client/save")
 	n.expectReply("/nsm/client/save")
 	m, rep := state.Load(filepath.Join(dir, "state.toml"), mixer.DefaultConfig())
-	if rep.Origin != state.FromFile || m.Controls.Channels[0].Fader != float64(float32(0.3)) {
-		t.Fatalf("session state: fader %v (%+v); want the other sender's 0.3 saved by the manager", m.Controls.Channels[0].Fader, rep)
+	if rep.Origin != state.FromFile || m.Controls.Get(mixer.ParamFader, 0) != 0.3 {
+		t.Fatalf("session state: fader %v (%+v); want the other sender's 0.3 saved by the manager", m.Controls.Get(mixer.ParamFader, 0), rep)
 	}
 	select {
 	case msg := <-intruder.msgs:
