@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -34,24 +33,6 @@ type xserver struct {
 	audit   lockedBuffer
 }
 
-// lockedBuffer is a bytes.Buffer that a process writes while a test reads.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // connections counts the X connections process pid has opened.
 func (x *xserver) connections(pid int) int {
 	return strings.Count(x.audit.String(), fmt.Sprintf(" pid=%d )", pid))
@@ -60,10 +41,7 @@ func (x *xserver) connections(pid int) int {
 func startXvfb(t *testing.T, w, h int) *xserver {
 	t.Helper()
 	if _, err := exec.LookPath("Xvfb"); err != nil {
-		t.Skip("Xvfb not installed (Debian: xvfb)")
-	}
-	if _, err := exec.LookPath("import"); err != nil {
-		t.Skip("import not installed (Debian: imagemagick)")
+		t.Fatal("Xvfb not installed: the window tests need it (apt-get install xvfb)")
 	}
 	r, wr, err := os.Pipe()
 	if err != nil {
@@ -106,6 +84,15 @@ func startXvfb(t *testing.T, w, h int) *xserver {
 	return x
 }
 
+// needImport skips a test that takes screenshots where ImageMagick's
+// import is missing.
+func needImport(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("import"); err != nil {
+		t.Skip("import not installed (Debian: imagemagick)")
+	}
+}
+
 func (x *xserver) screenshot(t *testing.T) *image.RGBA {
 	t.Helper()
 	cmd := exec.Command("import", "-window", "root", "png:-")
@@ -127,59 +114,11 @@ func (x *xserver) screenshot(t *testing.T) *image.RGBA {
 	return rgba
 }
 
-// buildBinary builds linuxdj once per test run.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "linuxdj")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/linuxdj/linuxdj")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// app is a running linuxdj.
-type runningApp struct {
-	cmd  *exec.Cmd
-	out  *bytes.Buffer
-	done chan error
-}
-
+// startApp starts linuxdj with its window on x's display and a state
+// directory of its own.
 func startApp(t *testing.T, bin string, x *xserver, args ...string) *runningApp {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	runtimeDir := t.TempDir()
-	cmd.Env = append(os.Environ(), "DISPLAY="+x.display, "XDG_RUNTIME_DIR="+runtimeDir, "WAYLAND_DISPLAY=",
-		"XDG_CONFIG_HOME="+t.TempDir()) // the app saves its state: never into the user's
-	a := &runningApp{cmd: cmd, out: new(bytes.Buffer), done: make(chan error, 1)}
-	cmd.Stdout, cmd.Stderr = a.out, a.out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { a.done <- cmd.Wait() }()
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
-		}
-	})
-	return a
-}
-
-// stop sends SIGTERM and requires a clean exit 0 within 10 s.
-func (a *runningApp) stop(t *testing.T) {
-	t.Helper()
-	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-a.done:
-		if err != nil {
-			t.Fatalf("linuxdj exited with %v after SIGTERM; output:\n%s", err, a.out)
-		}
-	case <-time.After(10 * time.Second):
-		_ = a.cmd.Process.Kill()
-		t.Fatalf("linuxdj ignored SIGTERM for 10 s; output:\n%s", a.out)
-	}
+	return startLinuxDJ(t, bin, []string{"DISPLAY=" + x.display, "WAYLAND_DISPLAY="}, args...)
 }
 
 func near8(c color.RGBA, want color.NRGBA, tol int) bool {
@@ -216,8 +155,9 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts an X server and the app")
 	}
+	needImport(t)
 	th := newFixture(t, 1, 1).ui.Theme
-	bin := buildBinary(t)
+	bin := buildLinuxDJ(t)
 	x := startXvfb(t, 1280, 800)
 	a := startApp(t, bin, x, "--backend", "null")
 
@@ -329,7 +269,7 @@ func TestIdleCPUUnderXvfb(t *testing.T) {
 		t.Skip("takes 40 s with an X server")
 	}
 	jacktest.Need(t, jacktest.Jackd)
-	bin := buildBinary(t)
+	bin := buildLinuxDJ(t)
 	x := startXvfb(t, 1280, 800)
 	for _, c := range []struct {
 		name string
@@ -458,6 +398,7 @@ func TestWindowSizeIsSaved(t *testing.T) {
 	if _, err := exec.LookPath("xdotool"); err != nil {
 		t.Skip("xdotool not installed (Debian: xdotool)")
 	}
+	needImport(t)
 	th := newFixture(t, 1, 1).ui.Theme
 	path := filepath.Join(t.TempDir(), "state.toml")
 	saved := state.Defaults(mixer.DefaultConfig())
@@ -466,7 +407,7 @@ func TestWindowSizeIsSaved(t *testing.T) {
 	if err := state.Save(path, &saved); err != nil {
 		t.Fatal(err)
 	}
-	bin := buildBinary(t)
+	bin := buildLinuxDJ(t)
 	x := startXvfb(t, 1280, 800)
 	a := startApp(t, bin, x, "--backend", "null", "--config", path)
 
