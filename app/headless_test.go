@@ -3,10 +3,12 @@ package app
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -15,15 +17,104 @@ import (
 	"github.com/linuxdj/linuxdj/state"
 )
 
-// buildLinuxDJ builds the real binary once per test into a temp dir.
+// built is the linuxdj binary the tests run, built once per test process
+// by buildLinuxDJ into a directory TestMain removes.
+var built struct {
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+}
+
+// buildLinuxDJ builds the real binary, once per test process.
 func buildLinuxDJ(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "linuxdj")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/linuxdj/linuxdj")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "linuxdj-test-bin-"); built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "linuxdj")
+		cmd := exec.Command("go", "build", "-o", built.bin, "github.com/linuxdj/linuxdj")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	return bin
+	return built.bin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// lockedBuffer is a bytes.Buffer that a process writes while a test reads.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// runningApp is a running linuxdj; out has its stdout and stderr.
+type runningApp struct {
+	cmd  *exec.Cmd
+	out  *lockedBuffer
+	done chan error
+}
+
+// startLinuxDJ starts bin with args, this process's environment with env
+// added, and runtime and config directories of its own (the app saves its
+// state: never into the user's). It is killed if the test ends first.
+func startLinuxDJ(t *testing.T, bin string, env []string, args ...string) *runningApp {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "XDG_RUNTIME_DIR="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+	cmd.Env = append(cmd.Env, env...)
+	a := &runningApp{cmd: cmd, out: new(lockedBuffer), done: make(chan error, 1)}
+	cmd.Stdout, cmd.Stderr = a.out, a.out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { a.done <- cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill() // an error once it has exited
+		<-exited
+	})
+	return a
+}
+
+// stop sends SIGTERM and requires a clean exit 0 within 10 s.
+func (a *runningApp) stop(t *testing.T) {
+	t.Helper()
+	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-a.done:
+		if err != nil {
+			t.Fatalf("linuxdj exited with %v after SIGTERM; output:\n%s", err, a.out)
+		}
+	case <-time.After(10 * time.Second):
+		_ = a.cmd.Process.Kill()
+		t.Fatalf("linuxdj ignored SIGTERM for 10 s; output:\n%s", a.out)
+	}
 }
 
 // TestHeadlessMetersAndCleanExit runs `linuxdj --headless --backend null

@@ -155,7 +155,7 @@ func TestJACKFirstRunConnectsOnceAndSavesConnections(t *testing.T) {
 // probe that finds none must not fill stderr with libjack's connection
 // errors, only the app's own line saying which backend it chose.
 func TestProbingForJACKIsQuiet(t *testing.T) {
-	bin := buildBinary(t)
+	bin := buildLinuxDJ(t)
 	cmd := exec.Command(bin, "--headless", "--backend", "auto")
 	cmd.Env = append(os.Environ(), "JACK_DEFAULT_SERVER=linuxdj-no-such-server", "JACK_NO_START_SERVER=1",
 		"XDG_CONFIG_HOME="+t.TempDir(), "XDG_RUNTIME_DIR="+t.TempDir())

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -42,6 +43,11 @@ type store struct {
 	model state.Mixer
 
 	auto *state.Autosaver
+
+	// saving serializes saves; written is the encoding of the state the
+	// file holds (last saved, or loaded as it was), nil when unknown.
+	saving  sync.Mutex
+	written []byte
 }
 
 func newStore(path string, m state.Mixer, stderr io.Writer) *store {
@@ -96,22 +102,57 @@ func (s *store) snapshot() state.Mixer {
 	return m
 }
 
-// save writes the model; the autosaver calls it, and close.
+// loadedAsIs records that the file holds the model as it is now: it was
+// loaded with nothing migrated or repaired, so an exit with no change
+// need not rewrite it. Call it before the model changes.
+func (s *store) loadedAsIs() {
+	s.saving.Lock()
+	defer s.saving.Unlock()
+	s.mu.Lock()
+	data, err := state.Encode(&s.model)
+	s.mu.Unlock()
+	if err == nil {
+		s.written = data
+	}
+}
+
+// save writes the model; the autosaver and the session manager call it.
 func (s *store) save() error {
+	return s.write(true)
+}
+
+// write saves the model, or with always false only if it differs from
+// what the file holds.
+func (s *store) write(always bool) error {
 	if s.path == "" {
 		return nil
 	}
+	s.saving.Lock()
+	defer s.saving.Unlock()
 	m := s.snapshot()
-	return state.Save(s.path, &m)
+	data, err := state.Encode(&m)
+	if err != nil {
+		return err
+	}
+	if !always && bytes.Equal(data, s.written) {
+		return nil
+	}
+	if err := state.Save(s.path, &m); err != nil {
+		return err
+	}
+	s.written = data
+	return nil
 }
 
-// close stops autosaving and writes the state one last time (JACK
-// connections may have changed without a control change).
+// close stops autosaving, which saves a pending change, and then saves
+// whatever else differs from the file: JACK connections change without a
+// control change, and a file that was missing, migrated or repaired is
+// written anew. When nothing changed it leaves the file alone.
 func (s *store) close() error {
 	if err := s.auto.Close(); err != nil {
 		return err
 	}
-	return s.save()
+	return s.write(false)
 }
 
 // setMappings saves the window's new set of MIDI mappings.

@@ -235,6 +235,32 @@ func (n *nsmServer) expect(address string, timeout time.Duration) *goosc.Message
 	}
 }
 
+// quiet fails the test if a message to address was received so far or
+// arrives within d; other messages are kept for expect.
+func (n *nsmServer) quiet(address string, d time.Duration) {
+	n.t.Helper()
+	for _, m := range n.pending {
+		if m.Address == address {
+			n.t.Fatalf("%s %v from the app", address, m.Arguments)
+		}
+	}
+	deadline := time.After(d)
+	for {
+		select {
+		case m, ok := <-n.msgs:
+			if !ok {
+				n.t.Fatalf("NSM socket closed while expecting no %s", address)
+			}
+			if m.Address == address {
+				n.t.Fatalf("%s %v from the app, with no change made", address, m.Arguments)
+			}
+			n.pending = append(n.pending, m)
+		case <-deadline:
+			return
+		}
+	}
+}
+
 func (n *nsmServer) send(to string, address string, args ...any) {
 	n.t.Helper()
 	addr, err := net.ResolveUDPAddr("udp", to)

@@ -223,7 +223,12 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 		}
 	}
 	path, err := state.Path(o.config)
-	var saved state.Mixer
+	var (
+		saved state.Mixer
+		// loaded: the file holds saved as it is (nothing migrated,
+		// repaired or resized), so an exit with no change leaves it.
+		loaded bool
+	)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxdj: %v; the state will not be saved\n", err)
 		saved = state.Defaults(base)
@@ -232,9 +237,11 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 		var rep state.Report
 		saved, rep = state.Load(path, base)
 		reportLoad(stderr, path, rep)
+		loaded = rep.Origin == state.FromFile && len(rep.Warnings) == 0
 	}
 	if o.channels != 0 && len(saved.Channels) != o.channels {
 		fitChannels(&saved, base)
+		loaded = false
 	}
 	cfg := saved.Config(base)
 	eng, err := mixer.New(cfg, o.rateHz)
@@ -256,6 +263,9 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 		return nil, 2
 	}
 	s.store = newStore(path, saved, stderr)
+	if loaded {
+		s.store.loadedAsIs()
+	}
 	format, _ := recordFormatByName(o.recordFormat)
 	s.rec = newRecordCtl(s.eng, recorder.New(recorder.Options{}), o.recordDir, format, func() int { return s.backend.Info().SampleRateHz })
 	if jb, ok := s.backend.(*jack.Backend); ok {

@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -33,24 +32,6 @@ type xserver struct {
 	cmd     *exec.Cmd
 	display string
 	audit   lockedBuffer
-}
-
-// lockedBuffer is a bytes.Buffer that a process writes while a test reads.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // connections counts the X connections process pid has opened.
@@ -123,59 +104,11 @@ func (x *xserver) screenshot(t *testing.T) *image.RGBA {
 	return rgba
 }
 
-// buildBinary builds linuxdj once per test run.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "linuxdj")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/linuxdj/linuxdj")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// app is a running linuxdj.
-type runningApp struct {
-	cmd  *exec.Cmd
-	out  *bytes.Buffer
-	done chan error
-}
-
+// startApp starts linuxdj with its window on x's display and a state
+// directory of its own.
 func startApp(t *testing.T, bin string, x *xserver, args ...string) *runningApp {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	runtimeDir := t.TempDir()
-	cmd.Env = append(os.Environ(), "DISPLAY="+x.display, "XDG_RUNTIME_DIR="+runtimeDir, "WAYLAND_DISPLAY=",
-		"XDG_CONFIG_HOME="+t.TempDir()) // the app saves its state: never into the user's
-	a := &runningApp{cmd: cmd, out: new(bytes.Buffer), done: make(chan error, 1)}
-	cmd.Stdout, cmd.Stderr = a.out, a.out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { a.done <- cmd.Wait() }()
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
-		}
-	})
-	return a
-}
-
-// stop sends SIGTERM and requires a clean exit 0 within 10 s.
-func (a *runningApp) stop(t *testing.T) {
-	t.Helper()
-	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-a.done:
-		if err != nil {
-			t.Fatalf("linuxdj exited with %v after SIGTERM; output:\n%s", err, a.out)
-		}
-	case <-time.After(10 * time.Second):
-		_ = a.cmd.Process.Kill()
-		t.Fatalf("linuxdj ignored SIGTERM for 10 s; output:\n%s", a.out)
-	}
+	return startLinuxDJ(t, bin, []string{"DISPLAY=" + x.display, "WAYLAND_DISPLAY="}, args...)
 }
 
 func near8(c color.RGBA, want color.NRGBA, tol int) bool {
@@ -213,7 +146,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 		t.Skip("starts an X server and the app")
 	}
 	th := newFixture(t, 1, 1).ui.Theme
-	bin := buildBinary(t)
+	bin := buildLinuxDJ(t)
 	x := startXvfb(t, 1280, 800)
 	a := startApp(t, bin, x, "--backend", "null")
 
@@ -325,7 +258,7 @@ func TestIdleCPUUnderXvfb(t *testing.T) {
 		t.Skip("takes 40 s with an X server")
 	}
 	jacktest.Need(t, jacktest.Jackd)
-	bin := buildBinary(t)
+	bin := buildLinuxDJ(t)
 	x := startXvfb(t, 1280, 800)
 	for _, c := range []struct {
 		name string
@@ -459,7 +392,7 @@ func TestWindowSizeIsSaved(t *testing.T) {
 	if err := state.Save(path, &saved); err != nil {
 		t.Fatal(err)
 	}
-	bin := buildBinary(t)
+	bin := buildLinuxDJ(t)
 	x := startXvfb(t, 1280, 800)
 	a := startApp(t, bin, x, "--backend", "null", "--config", path)
 
