@@ -539,17 +539,15 @@ int lv2h_work(lv2h_inst *in) {
 
 // ---- The audio thread.
 
-// max_magnitude returns the largest of top and the samples' bit patterns
-// without their sign: 0x7f800000 or more is an infinity or a NaN. A max
-// over integers vectorises, so the check costs a fraction of a
-// nanosecond per sample.
-__attribute__((optimize("O3"))) static uint32_t max_magnitude(const void *samples, uint32_t n, uint32_t top) {
+// not_finite returns acc with its top bit set if a sample is an infinity
+// or a NaN: only those have every exponent bit set, and only then does
+// adding one to the exponent carry into the sign bit. An OR has no chain
+// of comparisons, so the loop vectorises to a fraction of a nanosecond
+// per sample.
+__attribute__((optimize("O3"))) static uint32_t not_finite(const void *samples, uint32_t n, uint32_t acc) {
 	const uint32_t *bits = samples;
-	for (uint32_t j = 0; j < n; j++) {
-		uint32_t m = bits[j] & 0x7fffffffu;
-		top = m > top ? m : top;
-	}
-	return top;
+	for (uint32_t j = 0; j < n; j++) acc |= (bits[j] & 0x7f800000u) + 0x00800000u;
+	return acc;
 }
 
 int lv2h_run(lv2h_inst *in, uint32_t frames) {
@@ -577,9 +575,9 @@ int lv2h_run(lv2h_inst *in, uint32_t frames) {
 	in->desc->run(in->handle, frames);
 	if (in->worker && in->worker->end_run) in->worker->end_run(in->handle);
 
-	uint32_t top = 0;
-	for (uint32_t k = 0; k < in->n_audio_out; k++) top = max_magnitude(in->bufs[in->audio_out[k]], frames, top);
-	if (top < 0x7f800000u) return 1;
+	uint32_t acc = 0;
+	for (uint32_t k = 0; k < in->n_audio_out; k++) acc = not_finite(in->bufs[in->audio_out[k]], frames, acc);
+	if (!(acc & 0x80000000u)) return 1;
 	atomic_fetch_add_explicit(&in->faults, 1, memory_order_relaxed);
 	for (uint32_t k = 0; k < in->n_audio_out; k++) {
 		memset(in->bufs[in->audio_out[k]], 0, frames * sizeof(float));
