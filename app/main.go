@@ -12,6 +12,7 @@ type subcommand func(args []string, stdout, stderr io.Writer) int
 var subcommands = map[string]subcommand{
 	"loudness": runLoudness,
 	"bench-rt": runBenchRT,
+	"plugins":  runPlugins,
 }
 
 // Main runs the linuxdj command line and returns the exit code: 0 for

@@ -6,6 +6,7 @@ set -euo pipefail
 
 run_pkgs=(
 	pkg-config gcc
+	liblilv-dev
 	libjack-jackd2-dev
 	libwayland-dev libx11-dev libx11-xcb-dev libxkbcommon-x11-dev libxcursor-dev
 	libxfixes-dev libegl1-mesa-dev libgles2-mesa-dev libvulkan-dev libgl1-mesa-dri libegl-mesa0
@@ -16,6 +17,7 @@ test_pkgs=(
 	libebur128-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	sox desktop-file-utils appstream
+	lilv-utils x42-plugins lsp-plugins-lv2 swh-lv2
 )
 
 case "${1:-run}" in

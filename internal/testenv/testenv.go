@@ -31,6 +31,10 @@ var (
 	GPU = Kind{name: "a headless GPU", optOut: "LINUXDJ_SKIP_GPU"}
 	// Sox is sox and soxi, an independent reader and writer of WAV and FLAC.
 	Sox = Kind{name: "sox", optOut: "LINUXDJ_SKIP_SOX", tools: []tool{{"sox", "sox"}, {"soxi", "sox"}}}
+	// LV2 is lilv's command-line tools and the Debian packages of real
+	// LV2 plugins the plugin host is tested with; a test also calls
+	// MissingPlugin for each plugin it does not find.
+	LV2 = Kind{name: "LV2 plugins", optOut: "LINUXDJ_SKIP_LV2", tools: []tool{{"lv2ls", "lilv-utils"}}}
 	// VM is what boots a Debian kernel with ALSA's virtual sound cards.
 	VM = Kind{name: "a VM", optOut: "LINUXDJ_SKIP_VM", tools: []tool{
 		{"qemu-system-x86_64", "qemu-system-x86"}, {"busybox", "busybox-static"}, {"cpio", "cpio"},
@@ -58,6 +62,13 @@ func Need(t testing.TB, k Kind) {
 		t.Fatalf("%s not found: apt-get install %s (make test does), or set %s=1 to skip",
 			strings.Join(missing, ", "), strings.Join(pkgs, " "), k.optOut)
 	}
+}
+
+// MissingPlugin fails t because the LV2 plugin uri, which debianPackage
+// installs, was not found.
+func MissingPlugin(t testing.TB, uri, debianPackage string) {
+	t.Helper()
+	t.Fatalf("LV2 plugin %s not installed: apt-get install %s (make test does), or set %s=1 to skip", uri, debianPackage, LV2.optOut)
 }
 
 // NoGPU fails t because Gio's headless window could not be made (err),

@@ -72,3 +72,17 @@ func TestPresentToolsPass(t *testing.T) {
 		t.Fatalf("fatal %q, skip %q; want neither", r.fatal, r.skip)
 	}
 }
+
+func TestMissingPluginNamesThePackage(t *testing.T) {
+	r := &recorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		MissingPlugin(r, "urn:example:gain", "example-lv2")
+	}()
+	<-done
+	want := "LV2 plugin urn:example:gain not installed: apt-get install example-lv2 (make test does), or set LINUXDJ_SKIP_LV2=1 to skip"
+	if r.fatal != want {
+		t.Fatalf("fatal %q; want %q", r.fatal, want)
+	}
+}
