@@ -81,7 +81,7 @@ func parseFlags(args []string, stderr io.Writer) (o options, code int, exit bool
 	}
 	switch {
 	case fs.NArg() > 0:
-		return bad("unexpected argument %q (subcommands: loudness, bench-rt)", fs.Arg(0))
+		return bad("unexpected argument %q (subcommands: loudness, bench-rt, plugins)", fs.Arg(0))
 	case o.periodFrames < 1 || o.periodFrames > backend.MaxFrames:
 		return bad("--period %d: want 1 to %d frames", o.periodFrames, backend.MaxFrames)
 	case o.channels != 0 && (o.channels < 1 || o.channels > mixer.MaxChannels):
