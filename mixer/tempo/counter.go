@@ -49,6 +49,18 @@ func (c *Counter) Prepare(sampleRateHz int) {
 	c.clock, c.tapN, c.tapBPM, c.tapped = 0, 0, 0, false
 }
 
+// Keep takes over from's lock, held value and tapped tempo: a counter
+// prepared for a new sample rate carries on showing what from showed.
+//
+// Keep is real-time safe: no allocation, no lock, no system call.
+func (c *Counter) Keep(from *Counter) {
+	c.locked, c.held, c.heldNone = from.locked, from.held, from.heldNone
+	c.tapBPM, c.tapped = from.tapBPM, from.tapped
+	if c.tapped {
+		c.det.Seed(c.tapBPM)
+	}
+}
+
 // Process analyses one block; r is nil for a mono signal.
 //
 // Process is real-time safe: no allocation, no lock, no system call.
@@ -132,12 +144,14 @@ func (c *Counter) SetLocked(on bool) {
 	if on == c.locked {
 		return
 	}
+	if on {
+		c.held = c.Count()
+		c.held.Locked = true
+	}
 	c.locked = on
 	if !on {
 		return
 	}
-	c.held = c.Count()
-	c.held.Locked = true
 	c.heldNone = c.held.BPM == 0
 }
 
