@@ -16,6 +16,7 @@ test_pkgs=(
 	libebur128-dev
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	sox desktop-file-utils appstream
+	aubio-tools
 )
 
 case "${1:-run}" in

@@ -31,6 +31,9 @@ var (
 	GPU = Kind{name: "a headless GPU", optOut: "LINUXDJ_SKIP_GPU"}
 	// Sox is sox and soxi, an independent reader and writer of WAV and FLAC.
 	Sox = Kind{name: "sox", optOut: "LINUXDJ_SKIP_SOX", tools: []tool{{"sox", "sox"}, {"soxi", "sox"}}}
+	// Aubio is aubio's command-line tool, the reference the BPM counter
+	// is compared with.
+	Aubio = Kind{name: "aubio", optOut: "LINUXDJ_SKIP_AUBIO", tools: []tool{{"aubio", "aubio-tools"}}}
 	// VM is what boots a Debian kernel with ALSA's virtual sound cards.
 	VM = Kind{name: "a VM", optOut: "LINUXDJ_SKIP_VM", tools: []tool{
 		{"qemu-system-x86_64", "qemu-system-x86"}, {"busybox", "busybox-static"}, {"cpio", "cpio"},

@@ -67,11 +67,13 @@ type Detector struct {
 	c1, c2     float32    // one-pole coefficients, lowCutHz and highCutHz
 	lp1a, lp1b float32    // two poles at lowCutHz
 	lp2        float32    // one pole at highCutHz
-	ce         [3]float32 // energy smoothing coefficients per band
-	e          [3]float32 // smoothed band energies
+	sq         [3]float32 // each band's sum of squares in this hop
 	hopLeft    int
 
 	// Stage 1: per frame.
+	ce [3]float64 // energy smoothing coefficients per band, per frame
+	e  [3]float64 // smoothed band energies
+
 	n          int64      // frames so far
 	logE       [3]float64 // last frame's log energies
 	bandMax    [3]float64 // band energy peak follower
@@ -124,7 +126,7 @@ func (d *Detector) Prepare(sampleRateHz int) {
 	d.c1 = onePole(lowCutHz, rate)
 	d.c2 = onePole(highCutHz, rate)
 	for b, tau := range [3]float64{0.010, 0.005, 0.003} {
-		d.ce[b] = float32(1 - math.Exp(-1/(tau*rate)))
+		d.ce[b] = 1 - math.Exp(-1/(tau*d.odfHz))
 	}
 	acfHz := d.odfHz / acfDecimate
 	d.minT = int(math.Floor(acfHz * 60 / MaxBPM))
@@ -147,7 +149,7 @@ func onePole(hz, rate float64) float32 {
 // Reset is real-time safe: no allocation, no lock, no system call.
 func (d *Detector) Reset() {
 	d.lp1a, d.lp1b, d.lp2 = 0, 0, 0
-	d.e = [3]float32{}
+	d.sq, d.e = [3]float32{}, [3]float64{}
 	d.hopLeft = d.hop
 	d.n = 0
 	d.logE = [3]float64{}
@@ -181,32 +183,40 @@ func (d *Detector) Process(l, r []float32) {
 		r = nil
 	}
 	c1, c2 := d.c1, d.c2
-	ce0, ce1, ce2 := d.ce[0], d.ce[1], d.ce[2]
 	lp1a, lp1b, lp2 := d.lp1a, d.lp1b, d.lp2
-	e0, e1, e2 := d.e[0], d.e[1], d.e[2]
-	for i, x := range l {
+	s0, s1, s2 := d.sq[0], d.sq[1], d.sq[2]
+	for len(l) > 0 {
+		// Up to the end of the hop, sum each band's squares.
+		k := min(d.hopLeft, len(l))
+		for i, x := range l[:k] {
+			if r != nil {
+				x = 0.5 * (x + r[i])
+			}
+			if !(x > -maxSample && x < maxSample) { // NaN, Inf, nonsense
+				x = 0
+			}
+			lp1a += c1 * (x - lp1a)
+			lp1b += c1 * (lp1a - lp1b)
+			lp2 += c2 * (x - lp2)
+			lo, mid, hi := lp1b, lp2-lp1b, x-lp2
+			s0 += lo * lo
+			s1 += mid * mid
+			s2 += hi * hi
+		}
+		l = l[k:]
 		if r != nil {
-			x = 0.5 * (x + r[i])
+			r = r[k:]
 		}
-		if !(x > -maxSample && x < maxSample) { // NaN, Inf, nonsense
-			x = 0
-		}
-		lp1a += c1 * (x - lp1a)
-		lp1b += c1 * (lp1a - lp1b)
-		lp2 += c2 * (x - lp2)
-		lo, mid, hi := lp1b, lp2-lp1b, x-lp2
-		e0 += ce0 * (lo*lo - e0)
-		e1 += ce1 * (mid*mid - e1)
-		e2 += ce2 * (hi*hi - e2)
-		d.hopLeft--
+		d.hopLeft -= k
 		if d.hopLeft == 0 {
 			d.hopLeft = d.hop
-			d.frame(e0, e1, e2)
+			d.frame(s0, s1, s2)
+			s0, s1, s2 = 0, 0, 0
 		}
 	}
 	// Flush denormals and recover from a NaN that slipped through.
 	d.lp1a, d.lp1b, d.lp2 = sane(lp1a), sane(lp1b), sane(lp2)
-	d.e = [3]float32{sane(e0), sane(e1), sane(e2)}
+	d.sq = [3]float32{s0, s1, s2}
 }
 
 // sane is real-time safe: no allocation, no lock, no system call.
@@ -220,13 +230,21 @@ func sane(x float32) float32 {
 // frame computes one onset strength frame from the band energies.
 //
 // frame is real-time safe: no allocation, no lock, no system call.
-func (d *Detector) frame(e0, e1, e2 float32) {
+func (d *Detector) frame(s0, s1, s2 float32) {
 	var flux float64
-	for b, e := range [3]float32{e0, e1, e2} {
+	inv := 1 / float64(d.hop)
+	for b, sq := range [3]float32{s0, s1, s2} {
+		// Each band's mean square over the hop, smoothed over a few
+		// milliseconds.
+		e := d.e[b] + d.ce[b]*(float64(sq)*inv-d.e[b])
+		if !(e >= 0 && e < 1e10) {
+			e = 0
+		}
+		d.e[b] = e
 		// The floor follows the band's loudest energy of the last seconds
 		// down by floorRatio: the flux counts what is loud in the band,
 		// and soft notes rising from silence count less than the beat.
-		ef := float64(e)
+		ef := e
 		d.bandMax[b] = max(ef, d.bandMax[b]*d.peakDecay)
 		v := math.Log(ef + max(silenceEnergy, floorRatio*d.bandMax[b]))
 		if !(v < 100) { // NaN or Inf
@@ -475,8 +493,8 @@ func (d *Detector) fold(p float64) (conc, half float64) {
 		if o.t < since {
 			continue
 		}
-		ph := math.Mod(o.t/p, 1)
-		bins[int(ph*foldBins)%foldBins] += o.w
+		x := o.t / p
+		bins[int((x-math.Floor(x))*foldBins)%foldBins] += o.w
 		total += o.w
 	}
 	e := func(b int) float64 {
