@@ -192,3 +192,29 @@ func TestMonoAndRates(t *testing.T) {
 		}
 	}
 }
+
+// TestSilenceShortcutIsExact: silence after music reads the same whether
+// the detector filters it or skips it at rest.
+func TestSilenceShortcutIsExact(t *testing.T) {
+	cs := caseNamed(t, "4otf-128")
+	l, r := cs.Render(testRateHz)
+	var a, b tempo.Counter
+	a.Prepare(testRateHz)
+	b.Prepare(testRateHz)
+	zero := make([]float32, blockLen)
+	tiny := make([]float32, blockLen)
+	tiny[0] = 1e-30 // not silent: a runs the filters all the way
+	run(&a, l, r, 0, 10)
+	run(&b, l, r, 0, 10)
+	for range 2000 {
+		a.Process(zero, zero)
+		b.Process(zero, zero)
+	}
+	for range 10 {
+		a.Process(tiny, zero)
+		b.Process(zero, zero)
+	}
+	if ga, gb := a.Count(), b.Count(); math.Abs(ga.BPM-gb.BPM) > 1e-9 || math.Abs(ga.Confidence-gb.Confidence) > 1e-6 {
+		t.Fatalf("filtered %+v, skipped %+v", ga, gb)
+	}
+}

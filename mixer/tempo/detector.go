@@ -185,6 +185,21 @@ func (d *Detector) Process(l, r []float32) {
 	c1, c2 := d.c1, d.c2
 	lp1a, lp1b, lp2 := d.lp1a, d.lp1b, d.lp2
 	s0, s1, s2 := d.sq[0], d.sq[1], d.sq[2]
+	if lp1a == 0 && lp1b == 0 && lp2 == 0 && silent(l) && (r == nil || silent(r)) {
+		// Silence into filters at rest: the sums stay as they are, only
+		// the hops go by.
+		for n := len(l); n > 0; {
+			k := min(d.hopLeft, n)
+			n -= k
+			if d.hopLeft -= k; d.hopLeft == 0 {
+				d.hopLeft = d.hop
+				d.frame(s0, s1, s2)
+				s0, s1, s2 = 0, 0, 0
+			}
+		}
+		d.sq = [3]float32{s0, s1, s2}
+		return
+	}
 	for len(l) > 0 {
 		// Up to the end of the hop, sum each band's squares.
 		k := min(d.hopLeft, len(l))
@@ -217,6 +232,18 @@ func (d *Detector) Process(l, r []float32) {
 	// Flush denormals and recover from a NaN that slipped through.
 	d.lp1a, d.lp1b, d.lp2 = sane(lp1a), sane(lp1b), sane(lp2)
 	d.sq = [3]float32{s0, s1, s2}
+}
+
+// silent reports whether every sample of x is zero.
+//
+// silent is real-time safe: no allocation, no lock, no system call.
+func silent(x []float32) bool {
+	for _, v := range x {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sane is real-time safe: no allocation, no lock, no system call.
