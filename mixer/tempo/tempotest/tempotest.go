@@ -55,11 +55,13 @@ func Cases() []Case {
 		{Name: "swing-house-122", BPM: 122, Beats: 80, Swing: 0.58, SwingGrid: 4,
 			Kick: "x...x...x...x...", Clap: "....x.......x...", ClosedHat: "oxoxoxoxoxoxoxox", Bass: ".x.x.x.x.x.x.x.x", Pad: true},
 	}
-	change := fotf("change-122-128", 122)
-	change.Steady, change.ChangeBPM, change.ChangeBeat, change.Beats = false, 128, 48, 96
+	up := fotf("change-122-128", 122)
+	up.Steady, up.ChangeBPM, up.ChangeBeat, up.Beats = false, 128, 48, 96
+	down := fotf("change-128-125", 128)
+	down.Steady, down.ChangeBPM, down.ChangeBeat, down.Beats = false, 125, 48, 96
 	intro := fotf("sparse-intro-126", 126)
 	intro.Steady, intro.Intro, intro.Beats = false, 16, 80
-	return append(cs, change, intro)
+	return append(cs, up, down, intro)
 }
 
 // BPMAt is the true tempo at time t seconds.
