@@ -218,3 +218,46 @@ func TestSilenceShortcutIsExact(t *testing.T) {
 		t.Fatalf("filtered %+v, skipped %+v", ga, gb)
 	}
 }
+
+// TestBreakdownKeepsTheTempo: 16 beats of a pad alone after the beat keep
+// the reading, with its confidence falling, and the beat's return brings
+// it back.
+func TestBreakdownKeepsTheTempo(t *testing.T) {
+	cs := caseNamed(t, "4otf-128")
+	l, r := cs.Render(testRateHz)
+	var c tempo.Counter
+	c.Prepare(testRateHz)
+	pos := run(&c, l, r, 0, 12)
+	before := c.Count()
+	pad := make([]float32, blockLen)
+	for i := range 16 * 60 * testRateHz / 128 / blockLen {
+		for j := range pad {
+			x := float64(i*blockLen+j) / testRateHz
+			pad[j] = float32(0.05 * (math.Sin(2*math.Pi*220*x) + math.Sin(2*math.Pi*277.2*x)))
+		}
+		c.Process(pad, pad)
+	}
+	during := c.Count()
+	if !near(during.BPM, 128, 0.1) || during.Confidence >= before.Confidence/2 {
+		t.Fatalf("breakdown: %+v, before %+v; want 128 with falling confidence", during, before)
+	}
+	run(&c, l, r, pos, 4)
+	if got := c.Count(); !near(got.BPM, 128, 0.1) || got.Confidence < 0.5 {
+		t.Fatalf("after the breakdown: %+v", got)
+	}
+}
+
+// TestDoubleInSilenceShows: ×2 on a counter whose music stopped shows the
+// double at once.
+func TestDoubleInSilenceShows(t *testing.T) {
+	cs := caseNamed(t, "4otf-100")
+	l, r := cs.Render(testRateHz)
+	var c tempo.Counter
+	c.Prepare(testRateHz)
+	run(&c, l, r, 0, 10)
+	c.Process(make([]float32, 10*testRateHz), nil)
+	c.Scale(2)
+	if got := c.Count(); !near(got.BPM, 200, 0.1) {
+		t.Fatalf("doubled in silence: %+v", got)
+	}
+}

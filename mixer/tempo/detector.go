@@ -31,6 +31,8 @@ const (
 	voteSeconds   = 4.0   // time constant of the tally of coarse tempos
 	lostBeats     = 8     // no beat for this many periods: the grid is lost
 	silenceEnergy = 1e-9  // band energy floor (−90 dB)
+	recentSeconds = 0.020 // a rise counts only above the band's level of this long ago
+	maxRecent     = 16    // frames kept for it (recentSeconds at odfRateHz, with room)
 	maxSample     = 64    // larger input samples (and NaN) are taken as silence
 	combStep      = 0.25  // lag step of the comb search, decimated samples
 	foldBins      = 16    // phase bins of metricalLevel's fold
@@ -74,9 +76,12 @@ type Detector struct {
 	ce [3]float64 // energy smoothing coefficients per band, per frame
 	e  [3]float64 // smoothed band energies
 
-	n          int64      // frames so far
-	logE       [3]float64 // last frame's log energies
-	bandMax    [3]float64 // band energy peak follower
+	n          int64                 // frames so far
+	logE       [3]float64            // last frame's log energies
+	bandMax    [3]float64            // band energy peak follower
+	recent     [3][maxRecent]float64 // each band's log energies of the last 20 ms
+	recentLen  int
+	recentPos  int
 	odf        [3]float64 // onset strength: frames n-2, n-1, n
 	peakFollow float64
 	peakDecay  float64
@@ -137,6 +142,7 @@ func (d *Detector) Prepare(sampleRateHz int) {
 	d.meanCoef = 1 - math.Exp(-1/(meanSeconds*acfHz))
 	d.acfDecay = math.Exp(-1 / (acfSeconds * acfHz))
 	d.peakDecay = math.Exp(-1 / (peakSeconds * d.odfHz))
+	d.recentLen = max(1, min(maxRecent, int(math.Round(recentSeconds*d.odfHz))))
 	d.Reset()
 }
 
@@ -154,6 +160,12 @@ func (d *Detector) Reset() {
 	d.n = 0
 	d.logE = [3]float64{}
 	d.bandMax = [3]float64{}
+	d.recent, d.recentPos = [3][maxRecent]float64{}, 0
+	for b := range d.recent {
+		for i := range d.recent[b] {
+			d.recent[b][i] = math.Log(silenceEnergy)
+		}
+	}
 	for b := range d.logE {
 		d.logE[b] = math.Log(silenceEnergy)
 	}
@@ -277,12 +289,23 @@ func (d *Detector) frame(s0, s1, s2 float32) {
 		if !(v < 100) { // NaN or Inf
 			v = math.Log(silenceEnergy)
 		}
-		if dv := v - d.logE[b]; dv > 0 {
+		// A rise counts only above the band's highest level of the last
+		// 20 ms: beating partials and tremolo rise and fall there again
+		// and again without a new onset.
+		prevMax := math.Inf(-1)
+		for _, x := range d.recent[b][:d.recentLen] {
+			prevMax = max(prevMax, x)
+		}
+		if dv := v - d.logE[b]; dv > 0 && v > prevMax {
 			// Capped, so that the first sound after silence does not
 			// dwarf the beats that follow it.
 			flux += [3]float64{1.5, 1, 0.7}[b] * min(dv, maxFlux)
 		}
 		d.logE[b] = v
+		d.recent[b][d.recentPos] = v
+	}
+	if d.recentPos++; d.recentPos == d.recentLen {
+		d.recentPos = 0
 	}
 	d.odf[0], d.odf[1], d.odf[2] = d.odf[1], d.odf[2], flux
 	d.n++
@@ -410,7 +433,11 @@ func (d *Detector) analyse() {
 	case d.period == 0:
 		d.seed(d.coarse)
 	case d.lastT < float64(d.n)-lostBeats*d.period:
-		d.seed(60 * d.odfHz / mode)
+		// Lost: reseed if there are onsets the grid passed over; in a
+		// breakdown with none the last tempo stays, its confidence fading.
+		if d.histN > 0 && d.history[(d.histN-1)%historyLen].t > d.lastT {
+			d.seed(60 * d.odfHz / mode)
+		}
 	default:
 		// A grid that holds the beat well follows a tempo change faster
 		// than the tally: near the tally's tempo it is not moved. At
@@ -547,7 +574,9 @@ func (d *Detector) seed(p float64) {
 	d.period = p
 	d.beatN = 0
 	d.disagree = 0
-	d.fitBPM, d.fitConf = 0, 0
+	// Until the onsets give a fit, the reading is the seed, with no
+	// confidence.
+	d.fitBPM, d.fitConf = 60*d.odfHz/p, 0
 	count := min(d.histN, historyLen)
 	if count == 0 {
 		d.lastT = float64(d.n)
