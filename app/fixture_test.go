@@ -98,6 +98,14 @@ func knownFrame(channels int) *mixer.MeterFrame {
 	f.MasterPeak = mixer.PeakMeter{LevelL: -3, LevelR: -4, HoldL: -3, HoldR: -4}
 	f.Status.LimiterGainDB = -2.5
 	f.Loudness = knownLoudness
+	// BPM: a confident reading, an unsure one, a held and a tapped one.
+	for i, t := range []mixer.Tempo{{BPM: 128, Confidence: 0.9}, {BPM: 174.04, Confidence: 0.3},
+		{BPM: 126.46, Confidence: 0.8, Locked: true}, {BPM: 121.7, Confidence: 1, Tapped: true}} {
+		if i < channels {
+			f.StripTempo[i] = t
+		}
+	}
+	f.MasterTempo = mixer.Tempo{BPM: 127.96, Confidence: 0.7}
 	return f
 }
 

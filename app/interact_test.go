@@ -63,7 +63,7 @@ func (f *fixture) faderGeometry(ch int) (capAt f32.Point, trackPx float32) {
 	sp := int(math.Round(float64(th.SmallSizeSp)))
 	knobH := int(th.Knob.SizeDp) + sp + 4
 	btnH := sp + 10
-	top := padDp + nameHDp + gapDp + 5*(knobH+gapDp) + 2*(btnH+gapDp)
+	top := padDp + nameHDp + gapDp + 5*(knobH+gapDp) + 4*(btnH+gapDp) // assign, cue/mute, two BPM rows
 	bodyH := winSize.Y - statusHDp - xfaderRowHDp
 	faderH := bodyH - top - padDp
 	readH := sp + 6

@@ -61,6 +61,7 @@ type stripUI struct {
 	fader                   widgets.FaderState
 	meter                   widgets.MeterState
 	mode                    stripMode
+	bpm                     bpmUI
 	mic                     bool // the channel is a microphone (mixer.ChannelConfig.Mic)
 }
 
@@ -99,6 +100,7 @@ type UI struct {
 	limiter       widgets.ToggleState
 	mono          widgets.ToggleState
 	masterMeter   widgets.MeterState
+	masterBPM     bpmUI
 	loud          loudnessPanel
 	studio        studioUI
 
@@ -216,6 +218,7 @@ func (u *UI) bindStrips() {
 		u.bindChoice(&st.assign, mixer.ParamXfaderAssign, i)
 		u.bindValue(&st.fader.ValueState, mixer.ParamFader, i)
 		u.bind(control{p: mixer.ParamMeterMode, ch: int16(i), mode: &st.mode})
+		u.bindBPM(&st.bpm, i)
 	}
 }
 
@@ -237,6 +240,7 @@ func (u *UI) bindMaster() {
 	u.bindToggle(&u.splitCue, mixer.ParamSplitCue, 0)
 	u.bindToggle(&u.limiter, mixer.ParamLimiter, 0)
 	u.bindToggle(&u.mono, mixer.ParamMasterMono, 0)
+	u.bindBPM(&u.masterBPM, -1)
 }
 
 // SetMeters shows a meter frame from the engine at the next Layout.
@@ -251,7 +255,9 @@ func (u *UI) SetMeters(f *mixer.MeterFrame) {
 		}
 		u.strips[i].meter.Feed(peakRMSReading(barL, holdL, l.RMSL, l.ClipL), peakRMSReading(barR, holdR, l.RMSR, l.ClipR))
 		u.strips[i].mode.feed(m)
+		u.strips[i].bpm.feed(f.StripTempo[i])
 	}
+	u.masterBPM.feed(f.MasterTempo)
 	u.loud.feed(&f.Loudness)
 	m, p := &f.Master, &f.MasterPeak
 	u.masterMeter.Feed(peakRMSReading(p.LevelL, p.HoldL, m.RMSL, m.ClipL), peakRMSReading(p.LevelR, p.HoldR, m.RMSR, m.ClipR))
@@ -345,7 +351,7 @@ func (u *UI) minBodyH(gtx layout.Context) int {
 	th := u.Theme
 	knobH := th.KnobHeight(gtx.Metric)
 	btnH := th.ButtonHeight(gtx)
-	return 2*gtx.Dp(padDp) + gtx.Dp(nameHDp) + 5*knobH + 2*btnH + 9*gtx.Dp(gapDp) + gtx.Dp(minFaderHDp)
+	return 2*gtx.Dp(padDp) + gtx.Dp(nameHDp) + 5*knobH + 4*btnH + 11*gtx.Dp(gapDp) + gtx.Dp(minFaderHDp)
 }
 
 // layoutBody draws the strips, scrolling horizontally when they do not
@@ -506,6 +512,11 @@ func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
 	t.Pop()
 	y += bh + gap
 
+	c, t = place(gtx, x0, y, iw, 2*bh+gap)
+	u.layoutStripBPM(c, &st.bpm)
+	t.Pop()
+	y += 2*bh + 2*gap
+
 	faderH := h - y - pad
 	fs := widgets.Fader(th, &st.fader, u.faderScale, formatFaderDB)
 	c, t = place(gtx, x0, y, iw, faderH)
@@ -601,6 +612,11 @@ func (u *UI) layoutMaster(gtx layout.Context) {
 
 	c, t = place(gtx, x0, y, iw, bh)
 	u.layoutGR(c)
+	t.Pop()
+	y += bh + gap
+
+	c, t = place(gtx, x0, y, iw, bh)
+	u.layoutMasterBPM(c, &u.masterBPM)
 	t.Pop()
 	y += bh + gap
 

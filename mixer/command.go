@@ -73,6 +73,18 @@ const (
 	ParamLoudnessReset // action: restart the loudness integration (running state kept)
 	ParamTruePeakReset // action: clear the latched master max true peak
 
+	// BPM counters; see bpm.go and package mixer/tempo. The first four
+	// are channel parameters, the master's are global. Tap, half and
+	// double are actions (a press, value ≥ 0.5).
+	ParamBPMLock         // 0 follows the audio, 1 holds the value; default 0
+	ParamBPMTap          // action: one tap; two or more set the tempo
+	ParamBPMHalf         // action: halve the tempo (where the result is ≥ 60)
+	ParamBPMDouble       // action: double the tempo (where the result is ≤ 200)
+	ParamMasterBPMLock   // the master's counter, as ParamBPMLock
+	ParamMasterBPMTap    // as ParamBPMTap
+	ParamMasterBPMHalf   // as ParamBPMHalf
+	ParamMasterBPMDouble // as ParamBPMDouble
+
 	ParamCount // one more than the highest Param: the size of tables indexed by Param; keep last
 )
 
@@ -97,5 +109,6 @@ type Command struct {
 //
 // IsChannelParam is real-time safe: no allocation, no lock, no system call.
 func (p Param) IsChannelParam() bool {
-	return p >= ParamTrimDB && p <= ParamFader || p == ParamMeterMode || p == ParamMeterReset
+	return p >= ParamTrimDB && p <= ParamFader || p == ParamMeterMode || p == ParamMeterReset ||
+		p >= ParamBPMLock && p <= ParamBPMDouble
 }

@@ -144,6 +144,17 @@
 // kept, while the strip and master peak meters, true-peak filters and
 // correlation restart.
 //
+// # BPM counters
+//
+// Each strip counts its tempo (package mixer/tempo) from its input after
+// the guard and trim, before EQ and filter, so a killed low band or a
+// closed filter does not lose it the beat; the master counts its output.
+// The readings go into MeterFrame.StripTempo and MasterTempo.
+// ParamBPMLock (saved) holds a reading; ParamBPMTap, ParamBPMHalf and
+// ParamBPMDouble are actions, and the master has its own four. A graph
+// swap keeps what is held and tapped; the detectors start listening
+// afresh at the new rate.
+//
 // # Laws
 //
 // FaderDB, EQGainDB, CrossfaderGains, PanGains and BalanceGains document

@@ -328,6 +328,7 @@ func (e *Engine) finishPeriod(g *graph, n int, start time.Time) {
 		return
 	}
 	g.readMeters()
+	g.readBPM()
 	e.seq++
 	g.frame.Seq = e.seq
 	g.frame.Status = e.Status()

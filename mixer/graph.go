@@ -6,6 +6,7 @@ import (
 	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/mixer/dsp"
 	"github.com/linuxdj/linuxdj/mixer/meter"
+	"github.com/linuxdj/linuxdj/mixer/tempo"
 )
 
 // Timing of the engine's smoothing and guards.
@@ -33,7 +34,8 @@ type strip struct {
 	cueL, cueR           dsp.Ramp // PFL send into the cue bus
 	outL, outR           dsp.Ramp // pan · mute · fader · crossfader into master
 	meter                levelMeter
-	meters               stripMeters // the MeterMode meters; see metering.go
+	meters               stripMeters   // the MeterMode meters; see metering.go
+	tempo                tempo.Counter // the BPM counter; see bpm.go
 }
 
 // graph is everything the audio thread needs for one sample rate. Prepare
@@ -67,6 +69,8 @@ type graph struct {
 
 	masterPeak [2]meter.Peak // the window's master meter; see metering.go
 	panel      *masterPanel  // master loudness panel; see metering.go
+
+	masterTempo tempo.Counter // the master's BPM counter; see bpm.go
 
 	studio studio // talkover, talkback, monitor section; see studio.go
 
@@ -130,6 +134,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 		m.init(sampleRateHz)
 	}
 	g.initMeters(sampleRateHz)
+	g.initBPM(sampleRateHz)
 	g.frame.Channels = len(g.strips)
 	g.initStudio(cfg, port)
 	g.setTargets()
@@ -147,6 +152,7 @@ func (g *graph) adopt(old *graph) {
 	g.frame = old.frame
 	g.badChannels = old.badChannels
 	g.adoptMeters(old)
+	g.adoptBPM(old)
 	g.setTargets()
 	g.jump()
 }
@@ -177,6 +183,7 @@ func (g *graph) setTargets() {
 	p := &g.p
 	g.dirty = false
 	g.setMeterTargets()
+	g.setBPMTargets()
 	xa, xb := CrossfaderGains(float64(p.xfader), float64(p.xfaderCurve), p.xfaderReverse)
 	for i := range g.strips {
 		s, c := &g.strips[i], &p.ch[i]
@@ -340,6 +347,9 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 		pre.Apply(r)
 	}
 	s.pre.Apply(l)
+	// The BPM counter hears the input after the trim: the EQ and filter
+	// (a killed low band) must not lose it the beat.
+	s.tempo.Process(l, r)
 	g.processEQ(s, l, r, n)
 	s.filter.Process(l, r)
 
@@ -439,6 +449,7 @@ func (g *graph) processOutputs(out [][]float32, n int) {
 
 	g.masterMeter.process(masterL, masterR)
 	g.processMasterMeters(masterL, masterR)
+	g.masterTempo.Process(masterL, masterR)
 	g.boothMeter.process(boothL, boothR)
 	g.phonesMeter.process(phonesL, phonesR)
 	g.cueMeter.process(cueL, cueR)

@@ -58,4 +58,7 @@ type MeterFrame struct {
 	// window's master meter; it runs while the loudness panel is off.
 	MasterPeak PeakMeter
 	Loudness   MasterLoudness // the master loudness panel
+
+	StripTempo  [MaxChannels]Tempo // each strip's BPM counter; see bpm.go
+	MasterTempo Tempo              // the master's BPM counter
 }

@@ -36,6 +36,7 @@ type params struct {
 	talk          talkoverParams
 	mon           monitorParams
 	meters        meterParams // strip meter modes, master meters; see metering.go
+	bpm           bpmParams   // BPM counters; see bpm.go
 }
 
 // Defaults a new engine starts with.
@@ -81,6 +82,9 @@ func (p *params) apply(cmd Command, channels int) bool {
 	}
 	if cmd.Param.isMeterParam() {
 		return p.meters.apply(cmd, channels)
+	}
+	if cmd.Param.isBPMParam() {
+		return p.bpm.apply(cmd, channels)
 	}
 	if p.applyStudio(cmd) {
 		return true

@@ -18,6 +18,7 @@ test_pkgs=(
 	qemu-system-x86 busybox-static cpio xz-utils zstd
 	sox desktop-file-utils appstream
 	lilv-utils x42-plugins lsp-plugins-lv2 swh-lv2
+	aubio-tools
 )
 
 case "${1:-run}" in

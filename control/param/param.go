@@ -113,6 +113,15 @@ var infos = [Count]Info{
 	mixer.ParamLoudnessRun:   {Name: "loudness/run", Max: 1, Default: 1, Switch: true},
 	mixer.ParamLoudnessReset: {Name: "loudness/reset", Max: 1, Switch: true, Press: true},
 	mixer.ParamTruePeakReset: {Name: "true_peak_reset", Max: 1, Switch: true, Press: true},
+
+	mixer.ParamBPMLock:         {Name: "bpm/lock", Max: 1, Switch: true, Key: "bpm_lock"},
+	mixer.ParamBPMTap:          {Name: "bpm/tap", Max: 1, Switch: true, Press: true},
+	mixer.ParamBPMHalf:         {Name: "bpm/half", Max: 1, Switch: true, Press: true},
+	mixer.ParamBPMDouble:       {Name: "bpm/double", Max: 1, Switch: true, Press: true},
+	mixer.ParamMasterBPMLock:   {Name: "master_bpm/lock", Max: 1, Switch: true, Key: "master_bpm_lock"},
+	mixer.ParamMasterBPMTap:    {Name: "master_bpm/tap", Max: 1, Switch: true, Press: true},
+	mixer.ParamMasterBPMHalf:   {Name: "master_bpm/half", Max: 1, Switch: true, Press: true},
+	mixer.ParamMasterBPMDouble: {Name: "master_bpm/double", Max: 1, Switch: true, Press: true},
 }
 
 // All lists every Param in order, channel controls first.

@@ -35,6 +35,9 @@ var (
 	// LV2 plugins the plugin host is tested with; a test also calls
 	// MissingPlugin for each plugin it does not find.
 	LV2 = Kind{name: "LV2 plugins", optOut: "LINUXDJ_SKIP_LV2", tools: []tool{{"lv2ls", "lilv-utils"}}}
+	// Aubio is aubio's command-line tool, the reference the BPM counter
+	// is compared with.
+	Aubio = Kind{name: "aubio", optOut: "LINUXDJ_SKIP_AUBIO", tools: []tool{{"aubio", "aubio-tools"}}}
 	// VM is what boots a Debian kernel with ALSA's virtual sound cards.
 	VM = Kind{name: "a VM", optOut: "LINUXDJ_SKIP_VM", tools: []tool{
 		{"qemu-system-x86_64", "qemu-system-x86"}, {"busybox", "busybox-static"}, {"cpio", "cpio"},
