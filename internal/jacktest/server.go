@@ -132,7 +132,31 @@ func Start(k Kind, opts ServerOptions) (*Server, error) {
 			os.RemoveAll(dir)
 			return nil, err
 		}
+		if k == Jackd && strings.Contains(err.Error(), "Too many servers already active") {
+			reclaimRegistry()
+		}
 		fmt.Fprintf(os.Stderr, "jacktest: attempt %d: %v; starting another\n", attempt, err)
+	}
+}
+
+// jackRegistry is jackd2's table of running servers, shared by every
+// server of the machine. It has 8 slots, and a server that was killed
+// (SIGKILL, a crash) keeps its slot: jackd frees a dead server's slot only
+// for a new server of the same name, and test servers have unique names.
+const jackRegistry = "/dev/shm/jack-shm-registry"
+
+// reclaimRegistry removes the server table when no jackd runs, so dead
+// servers' slots stop blocking new ones; the next jackd makes it anew. While
+// any jackd runs the table is its own, and it is left alone.
+func reclaimRegistry() {
+	comms, _ := filepath.Glob("/proc/[0-9]*/comm")
+	for _, c := range comms {
+		if b, err := os.ReadFile(c); err == nil && strings.TrimSpace(string(b)) == "jackd" {
+			return
+		}
+	}
+	if err := os.Remove(jackRegistry); err == nil {
+		fmt.Fprintf(os.Stderr, "jacktest: no jackd runs and the server table was full of dead servers: removed %s\n", jackRegistry)
 	}
 }
 
