@@ -111,7 +111,7 @@ func TestWindowMetersAreIEC60268_18(t *testing.T) {
 	}
 
 	play(at(1100 * time.Millisecond))
-	strip, stripHold, master, masterHold = shown()
+	strip, stripHold, _, masterHold = shown()
 	rs, rm = refStrip.Read(), refMaster.Read()
 	check("strip peak mark 1.1 s after the burst", stripHold, rs.HoldDBFS)
 	check("master peak mark 1.1 s after the burst", masterHold, rm.HoldDBFS)
