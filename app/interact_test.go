@@ -398,10 +398,15 @@ func TestPumpSlowsDownInSilence(t *testing.T) {
 func TestPumpSpacesFramesOnASlowRenderer(t *testing.T) {
 	for _, c := range []struct {
 		cost     time.Duration
+		fixed    time.Duration // setFixedGap, as on a software renderer
 		min, max int32
 	}{
 		{cost: 25 * time.Millisecond, min: 5, max: int32(time.Second/(frameGapPerCost*25*time.Millisecond)) + 2},
 		{cost: time.Millisecond, min: 30, max: 70},
+		// On a software renderer: a steady 30 a second, at least the 25
+		// that meters need to look smooth, whatever a frame costs.
+		{cost: 25 * time.Millisecond, fixed: softwareFrameGap, min: 25, max: 32},
+		{cost: time.Millisecond, fixed: softwareFrameGap, min: 25, max: 32},
 	} {
 		src := rt.NewRing[mixer.MeterFrame](64)
 		var wakes atomic.Int32
@@ -413,6 +418,7 @@ func TestPumpSpacesFramesOnASlowRenderer(t *testing.T) {
 			}
 			p.frameDrawn(start, c.cost)
 		})
+		p.setFixedGap(c.fixed)
 		stop := make(chan struct{})
 		done := make(chan struct{})
 		go func() { p.run(stop); close(done) }()
@@ -431,9 +437,9 @@ func TestPumpSpacesFramesOnASlowRenderer(t *testing.T) {
 		close(stop)
 		<-done
 		n := wakes.Load()
-		t.Logf("frame cost %v: %d wakes in 1 s", c.cost, n)
+		t.Logf("frame cost %v, fixed gap %v: %d wakes in 1 s", c.cost, c.fixed, n)
 		if n < c.min || n > c.max {
-			t.Errorf("frame cost %v: the window was woken %d times in 1 s, want %d to %d", c.cost, n, c.min, c.max)
+			t.Errorf("frame cost %v, fixed gap %v: the window was woken %d times in 1 s, want %d to %d", c.cost, c.fixed, n, c.min, c.max)
 		}
 	}
 }
@@ -459,5 +465,21 @@ func TestCrossfaderCurveHasOneDefault(t *testing.T) {
 	f.click(knob)
 	if c := only(t, f.drain(), mixer.ParamCrossfaderCurve, 0); c.Value != mixer.DefaultCrossfaderCurve {
 		t.Fatalf("double-click sent curve %v; want the default %v", c.Value, mixer.DefaultCrossfaderCurve)
+	}
+}
+
+// TestSoftwareRendererIsKnown: the renderers that draw on the CPU are
+// told apart from GPUs by the name OpenGL gives them.
+func TestSoftwareRendererIsKnown(t *testing.T) {
+	for r, want := range map[string]string{
+		"llvmpipe (LLVM 15.0.6, 256 bits)": "llvmpipe",
+		"softpipe":                         "softpipe",
+		"AMD Radeon RX 6600 (radeonsi, navi23, LLVM 15.0.6, DRM 3.49, 6.1.0-13-amd64)": "",
+		"Mesa Intel(R) UHD Graphics 620 (KBL GT2)":                                     "",
+		"": "",
+	} {
+		if got := softwareRenderer(r); got != want {
+			t.Errorf("softwareRenderer(%q) = %q, want %q", r, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -38,6 +39,14 @@ const (
 	// maxFrameGap keeps meters moving at 10 frames a second at least,
 	// however slow the renderer.
 	maxFrameGap = time.Second / 10
+	// softwareFrameGap is the steady spacing of frames on a software
+	// renderer (Mesa's llvmpipe): 30 a second, as jack_mixer draws its
+	// meters. There a frame that moves meters costs the window about
+	// 7 ms of CPU (its layout, Gio's work, and copying the window to the
+	// X server), so the rate decides what the window costs while music
+	// plays; by the frame's cost alone it would vary with the machine's
+	// load (see docs/PERFORMANCE.md).
+	softwareFrameGap = time.Second / 30
 )
 
 // meterPump stands between the engine's meter ring and the window, so the
@@ -68,6 +77,9 @@ type meterPump struct {
 	frameCostNs atomic.Int64
 	lastFrameNs atomic.Int64
 	epoch       time.Time
+	// fixedGapNs, when set, is the frame spacing whatever a frame costs
+	// (softwareFrameGap on a software renderer).
+	fixedGapNs atomic.Int64
 
 	acc, frame mixer.MeterFrame
 	pending    bool // acc holds frames not yet forwarded
@@ -101,7 +113,8 @@ func newMeterPump(src *rt.Ring[mixer.MeterFrame], info func() backend.StreamInfo
 // run ticks until stop is closed, slowing down while there is nothing to
 // show.
 func (p *meterPump) run(stop <-chan struct{}) {
-	t := time.NewTicker(pumpInterval)
+	interval := pumpInterval
+	t := time.NewTicker(interval)
 	defer t.Stop()
 	quiet := 0
 	for {
@@ -113,24 +126,35 @@ func (p *meterPump) run(stop <-chan struct{}) {
 				p.owed = true
 				quiet = 0
 			} else if !p.owed {
-				quiet++
+				quiet += p.step
 			}
-			if p.owed && p.sinceFrame(now) >= p.frameGap() {
+			// Half a tick early is close enough: the gap is kept on the
+			// tick that reaches it, not the one after, however late the
+			// window started its last frame after the tick that woke it.
+			if p.owed && p.sinceFrame(now)+interval/2 >= p.frameGap() {
 				p.invalidate()
 				p.owed = false
 			}
-			if idle := quiet >= pumpIdleAfter; idle != p.idle.Load() {
-				p.idle.Store(idle)
-				p.step = 1
-				interval := pumpInterval
-				if idle {
-					p.step = int(pumpIdleInterval / pumpInterval)
-					interval = pumpIdleInterval
-				}
+			idle := quiet >= pumpIdleAfter
+			p.idle.Store(idle)
+			want := p.activeInterval()
+			if idle {
+				want = pumpIdleInterval
+			}
+			if want != interval {
+				interval = want
+				p.step = max(int(interval/pumpInterval), 1)
 				t.Reset(interval)
 			}
 		}
 	}
+}
+
+// activeInterval is how often the pump looks while meters move: at the
+// display rate, or at the fixed frame spacing when one is set (a
+// software renderer), so that each look can wake the window.
+func (p *meterPump) activeInterval() time.Duration {
+	return max(time.Duration(p.fixedGapNs.Load()), pumpInterval)
 }
 
 // frameDrawn tells the pump, from the window's goroutine, that a frame
@@ -150,7 +174,25 @@ func (p *meterPump) frameDrawn(start time.Time, d time.Duration) {
 // times a frame's average cost, at most maxFrameGap. While it is under the
 // display interval it changes nothing.
 func (p *meterPump) frameGap() time.Duration {
+	if g := p.fixedGapNs.Load(); g > 0 {
+		return time.Duration(g)
+	}
 	return min(frameGapPerCost*time.Duration(p.frameCostNs.Load()), maxFrameGap)
+}
+
+// setFixedGap spaces frames by gap from now on, whatever they cost.
+func (p *meterPump) setFixedGap(gap time.Duration) { p.fixedGapNs.Store(int64(gap)) }
+
+// softwareRenderer is the name of the software renderer that renderer
+// (OpenGL's GL_RENDERER, as glxinfo prints it) names, such as "llvmpipe"
+// for "llvmpipe (LLVM 15.0.6, 256 bits)", or "" for a GPU.
+func softwareRenderer(renderer string) string {
+	name, _, _ := strings.Cut(strings.TrimSpace(renderer), " ")
+	switch strings.ToLower(name) {
+	case "llvmpipe", "softpipe", "swrast", "lavapipe":
+		return name
+	}
+	return ""
 }
 
 // sinceFrame is how long before now the window's last frame started.

@@ -123,6 +123,7 @@ type UI struct {
 	bodyScroll     scroller
 
 	info        backend.StreamInfo
+	softRender  string // the software renderer drawing the window, if one does
 	dspLoad     float64
 	limiterGRDB float64
 	statusKey   statusKey
@@ -146,6 +147,7 @@ type statusKey struct {
 	message        string
 	droppedCommand uint64
 	transport      transportKey
+	softRenderer   string
 }
 
 // NewUI builds the window content for the mixer cfg (its channels' names,
@@ -277,6 +279,11 @@ func peakRMSReading(barDBFS, holdDBFS, rms float32, clip bool) widgets.MeterRead
 
 // SetInfo shows the backend's state in the status line at the next Layout.
 func (u *UI) SetInfo(info backend.StreamInfo) { u.info = info }
+
+// SetSoftwareRenderer tells the status line that name, a software
+// renderer, draws the window, so its meters move at a lower steady rate
+// (softwareFrameGap).
+func (u *UI) SetSoftwareRenderer(name string) { u.softRender = name }
 
 // NextFrame reports when the window must be drawn again with no new input
 // or meter frame (a recording's figures, MIDI learn); ok is false when
@@ -750,7 +757,8 @@ func (u *UI) refreshStatus() {
 		backend: i.Backend, rateHz: i.SampleRateHz, periodFrames: i.PeriodFrames,
 		latencyFrames: i.LatencyFrames, dspPct: int(math.Round(load * 100)),
 		xruns: i.XRuns, state: i.State, message: i.Message, droppedCommand: u.cmds.Dropped(),
-		transport: transportKeyOf(i.Transport, i.SampleRateHz),
+		transport:    transportKeyOf(i.Transport, i.SampleRateHz),
+		softRenderer: u.softRender,
 	}
 	if k == u.statusKey && u.statusText != "" {
 		return
@@ -783,6 +791,13 @@ func (u *UI) refreshStatus() {
 	if k.droppedCommand > 0 {
 		b = append(b, "  ·  dropped commands "...)
 		b = strconv.AppendUint(b, k.droppedCommand, 10)
+	}
+	if k.softRenderer != "" {
+		b = append(b, "  ·  "...)
+		b = append(b, k.softRenderer...)
+		b = append(b, ": meters at "...)
+		b = strconv.AppendInt(b, int64(time.Second/softwareFrameGap), 10)
+		b = append(b, "/s"...)
 	}
 	u.statusBuf = b
 	u.statusText = string(b)

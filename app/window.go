@@ -78,6 +78,7 @@ func runWindow(c windowConfig) error {
 	// another event then creates a new window (Gio v0.10.3): so the loop
 	// ends at that ViewEvent. A window closed this way reports no error.
 	closed := false
+	rendererKnown := false
 	for {
 		switch e := w.Event().(type) {
 		case gioapp.DestroyEvent:
@@ -119,6 +120,15 @@ func runWindow(c windowConfig) error {
 			ui.Layout(gtx)
 			e.Frame(gtx.Ops)
 			pump.frameDrawn(start, time.Since(start))
+			if !rendererKnown {
+				if r := w.Renderer(); r != "" {
+					rendererKnown = true
+					if s := softwareRenderer(r); s != "" {
+						pump.setFixedGap(softwareFrameGap)
+						ui.SetSoftwareRenderer(s)
+					}
+				}
+			}
 			if c.observe != nil {
 				c.observe(ui.model, ui.names)
 			}
