@@ -40,27 +40,9 @@ func TestJACKTransportInStatusLine(t *testing.T) {
 		t.Fatalf("status %q; want the transport rolling from 0:10", status())
 	}
 
-	master := srv.Command("jack_transport")
-	stdin, err := master.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := master.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		stdin.Close()
-		done := make(chan error, 1)
-		go func() { done <- master.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			master.Process.Kill()
-			<-done
-		}
-	}()
+	master := srv.TransportMaster(t)
 	// 96000 frames, 2 s at 120 BPM, are 4 beats: bar 2, beat 1.
-	if _, err := io.WriteString(stdin, "master\nstop\nlocate 96000\n"); err != nil {
+	if _, err := io.WriteString(master, "stop\nlocate 96000\n"); err != nil {
 		t.Fatal(err)
 	}
 	if !jacktest.Eventually(3*time.Second, func() bool { return shows("transport stopped 2|1|0000 120.0 BPM") }) {

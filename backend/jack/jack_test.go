@@ -629,26 +629,8 @@ func TestTransportPosition(t *testing.T) {
 
 	// jack_transport's master keeps 4/4 at 120 BPM, so 96000 frames at
 	// 48 kHz (2 s, 4 beats) are bar 2, beat 1.
-	master := r.srv.Command("jack_transport")
-	stdin, err := master.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := master.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		stdin.Close()
-		done := make(chan error, 1)
-		go func() { done <- master.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			master.Process.Kill()
-			<-done
-		}
-	}()
-	if _, err := io.WriteString(stdin, "master\nlocate 96000\nplay\n"); err != nil {
+	master := r.srv.TransportMaster(t)
+	if _, err := io.WriteString(master, "locate 96000\nplay\n"); err != nil {
 		t.Fatal(err)
 	}
 	if !jacktest.Eventually(3*time.Second, func() bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -339,6 +340,36 @@ func (s *Server) Command(tool string, args ...string) *exec.Cmd {
 	cmd := exec.Command(tool, args...)
 	cmd.Env = append(os.Environ(), s.Env()...)
 	return cmd
+}
+
+// TransportMaster runs jack_transport on s as JACK's timebase master (it
+// keeps 4/4 at 120 BPM) until t ends, and returns its standard input for
+// commands such as "locate 96000", "play" and "stop".
+func (s *Server) TransportMaster(t testing.TB) io.Writer {
+	t.Helper()
+	master := s.Command("jack_transport")
+	stdin, err := master.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := master.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		stdin.Close()
+		done := make(chan error, 1)
+		go func() { done <- master.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			master.Process.Kill()
+			<-done
+		}
+	})
+	if _, err := io.WriteString(stdin, "master\n"); err != nil {
+		t.Fatal(err)
+	}
+	return stdin
 }
 
 // Pid is the server process's id; 0 when stopped.
