@@ -1,0 +1,350 @@
+package fx_test
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/linuxdj/linuxdj/mixer/fx"
+)
+
+const (
+	rateHz     = 48000
+	maxFrames  = 8192
+	rampFrames = 480
+)
+
+// beatRig drives a Beat in blocks.
+type beatRig struct {
+	u    *fx.Beat
+	l, r []float32
+}
+
+func newBeatRig(s fx.BeatSettings, periodFrames float64) *beatRig {
+	b := &beatRig{u: fx.NewBeat(rateHz, maxFrames, rampFrames), l: make([]float32, maxFrames), r: make([]float32, maxFrames)}
+	b.u.Set(s)
+	b.u.SetPeriod(periodFrames)
+	return b
+}
+
+// block runs n frames of in (silence where in is short) and returns the
+// left and right outputs, which stay valid until the next block.
+func (b *beatRig) block(n int, in func(i int) float32) ([]float32, []float32) {
+	l, r := b.l[:n], b.r[:n]
+	for i := range l {
+		l[i], r[i] = 0, 0
+		if in != nil {
+			l[i] = in(i)
+			r[i] = l[i]
+		}
+	}
+	b.u.Begin()
+	if b.u.Active() {
+		b.u.Process(l, r)
+	}
+	return l, r
+}
+
+// peaksOver lists the frames where |x| passes thr and is a local maximum.
+func peaksOver(x []float32, thr float32) []int {
+	var at []int
+	for i := 1; i+1 < len(x); i++ {
+		a := abs(x[i])
+		if a > thr && a >= abs(x[i-1]) && a > abs(x[i+1]) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+func abs(x float32) float32 { return max(x, -x) }
+
+// TestEchoRepeatsAtTheBeat: an impulse into the echo at 120 BPM, 1/2 beat
+// (250 ms), comes back every 250 ms (within 1 ms), each repeat the
+// feedback times the last.
+func TestEchoRepeatsAtTheBeat(t *testing.T) {
+	for _, bpm := range []float64{120, 128, 93.5} {
+		for _, beats := range []float64{1.0 / 16, 0.5, 0.75, 1} {
+			const feedback = 0.6
+			period := 60 / bpm * beats * rateHz
+			b := newBeatRig(fx.BeatSettings{Kind: fx.Echo, On: true, Depth: 0.5, Feedback: feedback}, period)
+			b.block(1024, nil) // the ramps settle
+			total := int(5*period) + 1024
+			out := make([]float32, 0, total)
+			for len(out) < total {
+				n := min(256, total-len(out))
+				first := len(out) == 0
+				l, _ := b.block(n, func(i int) float32 {
+					if first && i == 10 {
+						return 1
+					}
+					return 0
+				})
+				out = append(out, l...)
+			}
+			at := peaksOver(out, 0.01)
+			if len(at) < 5 {
+				t.Fatalf("%v BPM %v beats: peaks at %v", bpm, beats, at)
+			}
+			want := float32(1)
+			for k, i := range at[:5] {
+				if errMs := math.Abs(float64(i-10)-float64(k)*period) / rateHz * 1000; errMs > 1 {
+					t.Errorf("%v BPM %v beats: repeat %d at %.2f ms, want %.2f ms", bpm, beats, k, float64(i-10)/rateHz*1000, float64(k)*period/rateHz*1000)
+				}
+				if k >= 2 {
+					want *= feedback
+				}
+				if got := abs(out[i]); math.Abs(float64(got-want)) > 0.01*float64(want) {
+					t.Errorf("%v BPM %v beats: repeat %d at %v, want %v", bpm, beats, k, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestEchoTailRingsAfterOff: switching the echo off closes its input,
+// not its output: the repeats already in it keep coming.
+func TestEchoTailRingsAfterOff(t *testing.T) {
+	const period = 4800 // 100 ms
+	b := newBeatRig(fx.BeatSettings{Kind: fx.Echo, On: true, Depth: 0.5, Feedback: 0.5}, period)
+	b.block(1024, nil)
+	b.block(64, func(i int) float32 { return float32(min(i, 1) ^ 1) })
+	b.u.Set(fx.BeatSettings{Kind: fx.Echo, On: false, Depth: 0.5, Feedback: 0.5})
+	var out []float32
+	for range 40 {
+		l, _ := b.block(480, func(int) float32 { return 0.5 }) // new input after off is not echoed
+		out = append(out, l...)
+	}
+	at := peaksOver(out, 0.6)
+	if len(at) < 3 {
+		t.Fatalf("after off, repeats above the dry level at %v, want at least 3", at)
+	}
+	for b.u.Active() {
+		b.block(4800, nil)
+	}
+}
+
+// TestPingPongAlternates: the repeats of an impulse alternate sides.
+func TestPingPongAlternates(t *testing.T) {
+	const period = 2400
+	b := newBeatRig(fx.BeatSettings{Kind: fx.PingPong, On: true, Depth: 1, Feedback: 0.5}, period)
+	b.block(1024, nil) // the old kind fades out
+	b.block(1024, nil) // ping-pong fades in
+	var outL, outR []float32
+	for k := range 30 {
+		l, r := b.block(480, func(i int) float32 {
+			if k == 0 && i == 0 {
+				return 1
+			}
+			return 0
+		})
+		outL, outR = append(outL, l...), append(outR, r...)
+	}
+	pl, pr := peaksOver(outL, 0.01), peaksOver(outR, 0.01)
+	if len(pl) < 2 || len(pr) < 2 || pl[0] != period || pr[0] != 2*period || pl[1] != 3*period {
+		t.Errorf("left repeats at %v, right at %v; want left at %d, %d, right at %d", pl, pr, period, 3*period, 2*period)
+	}
+}
+
+// TestReverbTailIsFiniteAndFlat: after a burst of noise, the reverb (on,
+// fed silence) decays to exact zero, and the time per period stays flat
+// for 60 s: no denormal slow-down as the tail fades. The colour FX space
+// is held to the same.
+func TestReverbTailIsFiniteAndFlat(t *testing.T) {
+	const frames = 256
+	periods := 60 * rateHz / frames
+	run := func(t *testing.T, process func(l, r []float32)) {
+		l, r := make([]float32, frames), make([]float32, frames)
+		seed := uint32(1)
+		for range 200 {
+			for i := range l {
+				seed = seed*1664525 + 1013904223
+				l[i] = float32(int32(seed)) / (1 << 31)
+				r[i] = -l[i]
+			}
+			process(l, r)
+		}
+		times := make([]time.Duration, periods)
+		var last float32
+		for p := range periods {
+			clear(l)
+			clear(r)
+			start := time.Now()
+			process(l, r)
+			times[p] = time.Since(start)
+			last = max(peakOf(l), peakOf(r))
+		}
+		if last != 0 {
+			t.Errorf("after 60 s the tail is still at %v", last)
+		}
+		// Medians of the first and last 5 s after the first second, so a
+		// preemption on a shared machine does not count.
+		w := 5 * rateHz / frames
+		early := median(times[rateHz/frames : rateHz/frames+w])
+		late := median(times[periods-w:])
+		t.Logf("median period: %v at 1–6 s, %v at 55–60 s", early, late)
+		if late > 2*early+2*time.Microsecond {
+			t.Errorf("the period slows from %v to %v as the tail fades", early, late)
+		}
+	}
+	t.Run("beat reverb", func(t *testing.T) {
+		u := fx.NewBeat(rateHz, maxFrames, rampFrames)
+		u.Set(fx.BeatSettings{Kind: fx.Reverb, On: true, Depth: 0.5, Feedback: 0.95})
+		run(t, func(l, r []float32) { u.Begin(); u.Process(l, r) })
+	})
+	t.Run("colour space", func(t *testing.T) {
+		c := fx.NewColour(rateHz, rampFrames)
+		c.Set(fx.Space, 0.8, 1)
+		run(t, func(l, r []float32) { c.Begin(); c.Process(l, r) })
+	})
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func peakOf(x []float32) float32 {
+	p := float32(0)
+	for _, v := range x {
+		p = max(p, abs(v))
+	}
+	return p
+}
+
+func finite(x []float32) bool {
+	for _, v := range x {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) || abs(v) > 1e6 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestBadInputNeverPoisons feeds NaN, ±Inf and huge samples into every
+// effect: no output is ever non-finite, and clean input afterwards comes
+// out clean.
+func TestBadInputNeverPoisons(t *testing.T) {
+	bad := []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 1e30, -3e38, 1e5}
+	input := func(i int) float32 {
+		if i%7 == 3 {
+			return bad[i%len(bad)]
+		}
+		return float32(math.Sin(float64(i) * 0.05))
+	}
+	clean := func(i int) float32 { return float32(0.5 * math.Sin(float64(i)*0.05)) }
+	for k := range fx.BeatKinds {
+		b := newBeatRig(fx.BeatSettings{Kind: k, On: true, Depth: 0.7, Feedback: 0.95}, 1000)
+		for range 20 {
+			if l, r := b.block(512, input); !finite(l) || !finite(r) {
+				t.Fatalf("beat kind %d: non-finite output from bad input", k)
+			}
+		}
+		for range 20 {
+			if l, r := b.block(512, clean); !finite(l) || !finite(r) || peakOf(l) > 20 {
+				t.Fatalf("beat kind %d: clean input after bad gives %v", k, peakOf(l))
+			}
+		}
+	}
+	for k := fx.Space; k <= fx.Crush; k++ {
+		c, mono := fx.NewColour(rateHz, rampFrames), fx.NewColour(rateHz, rampFrames)
+		c.Set(k, -0.9, 1)
+		mono.Set(k, 0.9, 1)
+		l, r, m := make([]float32, 512), make([]float32, 512), make([]float32, 512)
+		for p := range 40 {
+			f := input
+			if p >= 20 {
+				f = clean
+			}
+			for i := range l {
+				l[i], r[i], m[i] = f(i), f(i+1), f(i+2)
+			}
+			c.Begin()
+			c.Process(l, r)
+			mono.Begin()
+			mono.Process(m, nil)
+			if !finite(l) || !finite(r) || !finite(m) || peakOf(l) > 20 || peakOf(m) > 20 {
+				t.Fatalf("colour kind %d, block %d: output %v", k, p, peakOf(l))
+			}
+		}
+	}
+}
+
+// TestNoAllocation: every effect, and every switch between them, runs
+// without allocating at every block size.
+func TestNoAllocation(t *testing.T) {
+	for _, frames := range []int{16, 256, 8192} {
+		t.Run(fmt.Sprint(frames), func(t *testing.T) {
+			b := newBeatRig(fx.BeatSettings{On: true, Depth: 0.5, Feedback: 0.5}, 5000)
+			c := fx.NewColour(rateHz, rampFrames)
+			l, r := make([]float32, frames), make([]float32, frames)
+			step := 0
+			allocs := testing.AllocsPerRun(200, func() {
+				step++
+				b.u.Set(fx.BeatSettings{Kind: fx.BeatKind(step / 8 % int(fx.BeatKinds)), Source: step / 50 % 3, On: step%40 < 30, Depth: 0.6, Feedback: 0.7})
+				b.u.SetPeriod(float64(3000 + step))
+				b.block(frames, func(i int) float32 { return float32(math.Sin(float64(i))) })
+				c.Set(fx.ColourKind(step/8%int(fx.ColourKinds)), float32(step%20)/10-1, 0.5)
+				c.SetBeat(float64(2000 + step))
+				c.Begin()
+				if c.Active() {
+					c.Process(l, r)
+					c.Process(l, nil)
+				}
+			})
+			if allocs != 0 {
+				t.Errorf("%v allocations per block", allocs)
+			}
+		})
+	}
+}
+
+// TestSwitchingNeverClicks switches the beat FX through every kind and
+// between sources, and the colour FX through every type, while a 440 Hz
+// sine plays. The largest sample-to-sample step stays under 0.1 (a hard
+// switch would make steps of the signal's size, 0.5 and more; the sine
+// alone makes 0.029).
+func TestSwitchingNeverClicks(t *testing.T) {
+	sine := func(frame int) func(int) float32 {
+		return func(i int) float32 { return float32(0.5 * math.Sin(2*math.Pi*440*float64(frame+i)/rateHz)) }
+	}
+	const block = 64
+	b := newBeatRig(fx.BeatSettings{On: true, Depth: 0.5, Feedback: 0.1}, 6000)
+	c := fx.NewColour(rateHz, rampFrames)
+	l, r := make([]float32, block), make([]float32, block)
+	var prevB, prevC float32
+	stepB, stepC := 0.0, 0.0
+	frame := 0
+	for k := range 4 * int(fx.BeatKinds) {
+		b.u.Set(fx.BeatSettings{Kind: fx.BeatKind(k % int(fx.BeatKinds)), Source: k / int(fx.BeatKinds), On: true, Depth: 0.5, Feedback: 0.1})
+		c.Set(fx.ColourKind(k%int(fx.ColourKinds)), -0.6, 0.5)
+		for range 3 * rateHz / 10 / block {
+			out, _ := b.block(block, sine(frame))
+			for _, x := range out {
+				stepB = max(stepB, math.Abs(float64(x-prevB)))
+				prevB = x
+			}
+			f := sine(frame)
+			for i := range l {
+				l[i] = f(i)
+				r[i] = l[i]
+			}
+			c.Begin()
+			if c.Active() {
+				c.Process(l, r)
+			}
+			for _, x := range l {
+				stepC = max(stepC, math.Abs(float64(x-prevC)))
+				prevC = x
+			}
+			frame += block
+		}
+	}
+	t.Logf("largest step: beat FX %.4f, colour FX %.4f", stepB, stepC)
+	if stepB > 0.1 || stepC > 0.1 {
+		t.Errorf("largest step: beat FX %.4f, colour FX %.4f; want under 0.1", stepB, stepC)
+	}
+}
