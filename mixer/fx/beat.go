@@ -228,6 +228,18 @@ func (u *Beat) Active() bool {
 	return !idle
 }
 
+// Skip moves the ramps on by frames as if a block of silence ran: for a
+// source that is not there.
+//
+// Skip is real-time safe: no allocation, no lock, no system call.
+func (u *Beat) Skip(frames int) {
+	u.send.Advance(frames)
+	u.dry.Advance(frames)
+	u.wet.Advance(frames)
+	u.fb.Advance(frames)
+	u.quiet += frames
+}
+
 // Process runs the unit in place on one stereo block of at most the
 // maxFrames given to NewBeat.
 //
@@ -238,6 +250,7 @@ func (u *Beat) Process(l, r []float32) {
 	if u.asleep {
 		u.asleep = false
 		u.reset()
+		u.targets()
 	}
 	sanitize(l)
 	sanitize(r)
