@@ -108,7 +108,7 @@ func (g *graph) initFX(sampleRateHz int) {
 	g.fx.sideL = make([]float32, backend.MaxFrames)
 	g.fx.sideR = make([]float32, backend.MaxFrames)
 	for i := range g.strips {
-		g.strips[i].colour = fx.NewColour(sampleRateHz, g.rampFrames)
+		g.strips[i].colour = fx.NewColour(sampleRateHz, backend.MaxFrames, g.rampFrames)
 	}
 }
 

@@ -252,8 +252,7 @@ func (u *Beat) Process(l, r []float32) {
 		u.reset()
 		u.targets()
 	}
-	sanitize(l)
-	sanitize(r)
+	sanitize2(l, r)
 	send, dry, wet := u.sendBuf[:n], u.dryBuf[:n], u.wetBuf[:n]
 	u.send.Fill(send)
 	u.dry.Fill(dry)
@@ -265,10 +264,10 @@ func (u *Beat) Process(l, r []float32) {
 	case PingPong:
 		u.pingPong(l, r, send, wl, wr)
 	case Reverb:
-		for i := range wl {
-			wl[i], wr[i] = u.rev.tick(l[i]*send[i], r[i]*send[i])
+		for i, g := range send {
+			wl[i], wr[i] = l[i]*g, r[i]*g
 		}
-		u.rev.flush()
+		u.rev.process(wl, wr, wl, wr)
 	case Flanger:
 		u.flanger(l, r, send, wl, wr)
 	case Phaser:
@@ -280,7 +279,7 @@ func (u *Beat) Process(l, r []float32) {
 	case FilterLFO:
 		u.filterLFO(l, r, wl, wr)
 	}
-	if p := max(peakOf(wl), peakOf(wr)); p < silenceFloor {
+	if quietBlock(wl, wr) {
 		u.quiet += n
 	} else {
 		u.quiet = 0

@@ -62,12 +62,16 @@ type Colour struct {
 	tailFrames int
 	beatFrames float64
 	lpK, hpK   float32 // tone coefficients for this chunk
-	q, holdN   float32 // crush: quantiser steps per unit, frames per held sample
+	chunkKnob  float32 // the knob they were computed for
+	kbuf, pbuf []float32
+	wl, wr     []float32
+	spare      []float32 // the right side of a mono strip
+	q, holdN   float32   // crush: quantiser steps per unit, frames per held sample
 }
 
-// NewColour allocates a colour FX unit for sampleRateHz with ramps of
-// rampFrames.
-func NewColour(sampleRateHz, rampFrames int) *Colour {
+// NewColour allocates a colour FX unit for sampleRateHz and blocks of up
+// to maxFrames, with ramps of rampFrames.
+func NewColour(sampleRateHz, maxFrames, rampFrames int) *Colour {
 	rate := float64(sampleRateHz)
 	c := &Colour{
 		rateHz:     rate,
@@ -79,6 +83,14 @@ func NewColour(sampleRateHz, rampFrames int) *Colour {
 		tailFrames: int(0.2 * rate),
 		beatFrames: rate / 2,
 	}
+	bufs := make([]float32, 5*maxFrames)
+	next := func() []float32 {
+		b := bufs[:maxFrames:maxFrames]
+		bufs = bufs[maxFrames:]
+		return b
+	}
+	c.kbuf, c.pbuf, c.wl, c.wr, c.spare = next(), next(), next(), next(), next()
+	c.chunkKnob = float32(math.NaN())
 	c.knob.Init(0, rampFrames)
 	c.present.Init(1, rampFrames)
 	c.delay.init(int(c.beatFrames), rampFrames)
@@ -94,6 +106,7 @@ func (c *Colour) Set(kind ColourKind, knob, param float32) {
 	param = max(0, min(1, param))
 	if param != c.param {
 		c.param = param
+		c.chunkKnob = float32(math.NaN())
 		c.rev.setDecay(0.6 + 5*float64(param))
 	}
 }
@@ -154,6 +167,10 @@ func (c *Colour) Active() bool {
 //
 // chunk is real-time safe: no allocation, no lock, no system call.
 func (c *Colour) chunk(k float32) {
+	if k == c.chunkKnob {
+		return
+	}
+	c.chunkKnob = k
 	lpHz, hpHz := 20000.0, 10.0
 	if k < 0 {
 		lpHz = 20000 * math.Pow(150.0/20000, float64(-k))
@@ -178,8 +195,9 @@ func (c *Colour) tone(xl, xr float32) (float32, float32) {
 	return c.lpL - c.hpL, c.lpR - c.hpR
 }
 
-// Process runs the unit in place on one block; r is nil for a mono
-// strip, whose left side then goes through alone.
+// Process runs the unit in place on one block of at most the maxFrames
+// given to NewColour; r is nil for a mono strip, whose left side then goes
+// through alone.
 //
 // Process is real-time safe: no allocation, no lock, no system call.
 func (c *Colour) Process(l, r []float32) {
@@ -187,70 +205,127 @@ func (c *Colour) Process(l, r []float32) {
 		c.asleep = false
 		c.reset()
 	}
-	sanitize(l)
-	if r != nil {
-		r = r[:len(l)]
-		sanitize(r)
+	n := len(l)
+	if r == nil {
+		sanitize(l)
+		r = c.spare[:n]
+		copy(r, l)
+	} else {
+		r = r[:n]
+		sanitize2(l, r)
 	}
-	peak := float32(0)
-	for i := range l {
-		if i%colourChunk == 0 {
-			c.chunk(c.knob.Value())
+	kb, pb := c.kbuf[:n], c.pbuf[:n]
+	c.knob.Fill(kb)
+	c.present.Fill(pb)
+	quiet := true
+	switch c.kind {
+	case Space:
+		quiet = c.space(l, r, kb, pb)
+	case DubEcho:
+		quiet = c.dubEcho(l, r, kb, pb)
+	case Noise:
+		c.noiseIn(l, r, kb, pb)
+	case Crush:
+		c.crush(l, r, kb, pb)
+	}
+	if quiet {
+		c.quiet += n
+	} else {
+		c.quiet = 0
+	}
+	c.lpL, c.lpR = dsp.Flush(c.lpL), dsp.Flush(c.lpR)
+	c.hpL, c.hpR = dsp.Flush(c.hpL), dsp.Flush(c.hpR)
+}
+
+// space sends the knob's share into the reverb and adds its return; it
+// reports whether the return was quiet.
+//
+// space is real-time safe: no allocation, no lock, no system call.
+func (c *Colour) space(l, r, kb, pb []float32) bool {
+	wl, wr := c.wl[:len(l)], c.wr[:len(l)]
+	for i, k := range kb {
+		a := max(k, -k) * pb[i]
+		wl[i], wr[i] = l[i]*a, r[i]*a
+	}
+	c.rev.process(wl, wr, wl, wr)
+	quiet := quietBlock(wl, wr)
+	for start := 0; start < len(l); start += colourChunk {
+		end := min(len(l), start+colourChunk)
+		c.chunk(kb[start])
+		for i := start; i < end; i++ {
+			tl, tr := c.tone(wl[i], wr[i])
+			g := 0.7 * pb[i]
+			l[i] += g * tl
+			r[i] += g * tr
 		}
-		k := c.knob.Next()
-		p := c.present.Next()
-		a := max(k, -k) * p
-		xl := l[i]
-		xr := xl
-		if r != nil {
-			xr = r[i]
-		}
-		var yl, yr float32
-		switch c.kind {
-		case Space:
-			wl, wr := c.rev.tick(xl*a, xr*a)
-			wl, wr = c.tone(wl, wr)
-			peak = max(peak, wl, -wl, wr, -wr)
-			yl, yr = xl+0.7*p*wl, xr+0.7*p*wr
-		case DubEcho:
-			fb := 0.4 + 0.5*c.param
+	}
+	return quiet
+}
+
+// dubEcho sends the knob's share into an echo whose feedback runs through
+// the knob's filter; it reports whether the echo was quiet.
+//
+// dubEcho is real-time safe: no allocation, no lock, no system call.
+func (c *Colour) dubEcho(l, r, kb, pb []float32) bool {
+	fb := 0.4 + 0.5*c.param
+	var e float32
+	for start := 0; start < len(l); start += colourChunk {
+		end := min(len(l), start+colourChunk)
+		c.chunk(kb[start])
+		for i := start; i < end; i++ {
+			a := max(kb[i], -kb[i]) * pb[i]
 			tl, tr := c.delay.read(&c.lineL, &c.lineR)
 			fl, fr := c.tone(tl, tr)
-			c.lineL.write(xl*a + fb*fl)
-			c.lineR.write(xr*a + fb*fr)
-			peak = max(peak, tl, -tl, tr, -tr)
-			yl, yr = xl+p*tl, xr+p*tr
-		case Noise:
+			c.lineL.write(l[i]*a + fb*fl)
+			c.lineR.write(r[i]*a + fb*fr)
+			e += tl*tl + tr*tr
+			l[i] += pb[i] * tl
+			r[i] += pb[i] * tr
+		}
+	}
+	return e < silenceFloor*silenceFloor*float32(len(l))
+}
+
+// noiseIn adds white noise through the knob's filter.
+//
+// noiseIn is real-time safe: no allocation, no lock, no system call.
+func (c *Colour) noiseIn(l, r, kb, pb []float32) {
+	level := 0.05 + 0.25*c.param
+	for start := 0; start < len(l); start += colourChunk {
+		end := min(len(l), start+colourChunk)
+		c.chunk(kb[start])
+		for i := start; i < end; i++ {
 			c.noise ^= c.noise << 13
 			c.noise ^= c.noise >> 17
 			c.noise ^= c.noise << 5
 			w := float32(int32(c.noise)) / (1 << 31)
 			nl, nr := c.tone(w, w)
-			level := (0.05 + 0.25*c.param) * a
-			yl, yr = xl+level*nl, xr+level*nr
-		case Crush:
+			g := level * max(kb[i], -kb[i]) * pb[i]
+			l[i] += g * nl
+			r[i] += g * nr
+		}
+	}
+}
+
+// crush mixes in the signal at a lower bit depth and sample rate, through
+// the knob's filter.
+//
+// crush is real-time safe: no allocation, no lock, no system call.
+func (c *Colour) crush(l, r, kb, pb []float32) {
+	for start := 0; start < len(l); start += colourChunk {
+		end := min(len(l), start+colourChunk)
+		c.chunk(kb[start])
+		for i := start; i < end; i++ {
 			c.holdLeft--
 			if c.holdLeft <= 0 {
 				c.holdLeft += c.holdN
-				c.holdL = float32(math.Round(float64(xl*c.q))) / c.q
-				c.holdR = float32(math.Round(float64(xr*c.q))) / c.q
+				c.holdL = float32(math.Round(float64(l[i]*c.q))) / c.q
+				c.holdR = float32(math.Round(float64(r[i]*c.q))) / c.q
 			}
 			tl, tr := c.tone(c.holdL, c.holdR)
-			yl, yr = xl+(tl-xl)*a, xr+(tr-xr)*a
-		default:
-			yl, yr = xl, xr
-		}
-		l[i] = yl
-		if r != nil {
-			r[i] = yr
+			a := max(kb[i], -kb[i]) * pb[i]
+			l[i] += (tl - l[i]) * a
+			r[i] += (tr - r[i]) * a
 		}
 	}
-	if peak < silenceFloor {
-		c.quiet += len(l)
-	} else {
-		c.quiet = 0
-	}
-	c.rev.flush()
-	c.lpL, c.lpR = dsp.Flush(c.lpL), dsp.Flush(c.lpR)
-	c.hpL, c.hpR = dsp.Flush(c.hpL), dsp.Flush(c.hpR)
 }

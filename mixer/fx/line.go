@@ -124,6 +124,24 @@ func sanitize(buf []float32) {
 	}
 }
 
+// sanitize2 is sanitize on two buffers of the same length at once.
+//
+// sanitize2 is real-time safe: no allocation, no lock, no system call.
+func sanitize2(l, r []float32) {
+	r = r[:len(l)]
+	for i, x := range l {
+		y := r[i]
+		if !(x <= maxInput && x >= -maxInput && y <= maxInput && y >= -maxInput) {
+			if !(x <= maxInput && x >= -maxInput) {
+				l[i] = 0
+			}
+			if !(y <= maxInput && y >= -maxInput) {
+				r[i] = 0
+			}
+		}
+	}
+}
+
 // maxInput is the largest sample a unit takes in: +80 dBFS, far beyond
 // audio, small enough that no feedback path can overflow.
 const maxInput = 1e4
@@ -131,15 +149,16 @@ const maxInput = 1e4
 // silenceFloor is the level (−100 dBFS) under which a tail counts as gone.
 const silenceFloor = 1e-5
 
-// peakOf is the largest |x| of buf.
+// quietBlock reports whether both buffers stay below silenceFloor in RMS.
 //
-// peakOf is real-time safe: no allocation, no lock, no system call.
-func peakOf(buf []float32) float32 {
-	p := float32(0)
-	for _, x := range buf {
-		p = max(p, x, -x)
+// quietBlock is real-time safe: no allocation, no lock, no system call.
+func quietBlock(l, r []float32) bool {
+	var e float32
+	r = r[:len(l)]
+	for i, x := range l {
+		e += x*x + r[i]*r[i]
 	}
-	return p
+	return e < silenceFloor*silenceFloor*float32(len(l))
 }
 
 // onePoleCoef is the coefficient of a one-pole low-pass at hz.

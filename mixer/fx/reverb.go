@@ -6,57 +6,77 @@ import (
 	"github.com/linuxdj/linuxdj/mixer/dsp"
 )
 
-// allpass is a Schroeder all-pass diffuser.
-type allpass struct {
-	l line
-	d int
+// fixed is a delay line of a fixed length: the sample read is the one
+// written len(buf) frames ago.
+type fixed struct {
+	buf []float32
+	i   int
+}
+
+// newFixed allocates a line of frames (at least 1).
+func newFixed(frames int) fixed { return fixed{buf: make([]float32, max(1, frames))} }
+
+// out is the sample that leaves the line at this frame.
+//
+// out is real-time safe: no allocation, no lock, no system call.
+func (d *fixed) out() float32 { return d.buf[d.i] }
+
+// in writes this frame's sample and moves the line on.
+//
+// in is real-time safe: no allocation, no lock, no system call.
+func (d *fixed) in(x float32) {
+	d.buf[d.i] = x
+	if d.i++; d.i == len(d.buf) {
+		d.i = 0
+	}
 }
 
 // allpassGain is the diffusers' coefficient.
 const allpassGain = 0.6
 
-// tick is real-time safe: no allocation, no lock, no system call.
-func (a *allpass) tick(x float32) float32 {
-	b := a.l.at(a.d)
+// diffuse runs x through a Schroeder all-pass on d.
+//
+// diffuse is real-time safe: no allocation, no lock, no system call.
+func diffuse(d *fixed, x float32) float32 {
+	b := d.out()
 	w := x + allpassGain*b
-	a.l.write(w)
+	d.in(w)
 	return b - allpassGain*w
 }
 
 // reverb is a stereo reverb: two all-pass diffusers per side into a
 // feedback delay network of four damped lines mixed by a Hadamard matrix.
 // The matrix is orthogonal and every line's gain is below 1, so the tail
-// always decays, at the rate SetDecay asks.
+// always decays, at the rate setDecay asks. A constant of antiDenormal
+// added to the input keeps every state far above the subnormal range as a
+// tail dies away (flushing each write costs more than the network).
 type reverb struct {
 	rateHz float64
-	diffL  [2]allpass
-	diffR  [2]allpass
-	lines  [4]line
-	lens   [4]int
+	diff   [4]fixed // left, left, right, right
+	lines  [4]fixed
 	gains  [4]float32 // per line: −60 dB over the decay time
 	damp   [4]float32 // one-pole low-pass states in the loop
 	dampK  float32
+	decayS float64
 }
+
+// antiDenormal is a constant (−360 dBFS) added to the reverb's input.
+const antiDenormal = 1e-18
 
 // Line and diffuser lengths in ms: mutually prime at common rates, so the
 // echoes never pile up on one period.
 var (
 	reverbLineMs = [4]float64{29.7, 37.1, 41.1, 43.7}
-	diffuseLMs   = [2]float64{4.77, 3.59}
-	diffuseRMs   = [2]float64{5.11, 3.93}
+	diffuseMs    = [4]float64{4.77, 3.59, 5.11, 3.93}
 )
 
 // newReverb allocates a reverb for sampleRateHz.
 func newReverb(sampleRateHz float64) reverb {
 	v := reverb{rateHz: sampleRateHz, dampK: onePoleCoef(7000, sampleRateHz)}
-	frames := func(ms float64) int { return max(1, int(math.Round(ms*sampleRateHz/1000))) }
-	for i, ms := range reverbLineMs {
-		v.lens[i] = frames(ms)
-		v.lines[i] = newLine(v.lens[i])
-	}
-	for i := range 2 {
-		v.diffL[i] = allpass{l: newLine(frames(diffuseLMs[i])), d: frames(diffuseLMs[i])}
-		v.diffR[i] = allpass{l: newLine(frames(diffuseRMs[i])), d: frames(diffuseRMs[i])}
+	frames := func(ms float64) int { return int(math.Round(ms * sampleRateHz / 1000)) }
+	for i := range v.lines {
+		v.lines[i] = newFixed(frames(reverbLineMs[i]))
+		v.diff[i] = newFixed(frames(diffuseMs[i]))
 	}
 	v.setDecay(2)
 	return v
@@ -66,49 +86,48 @@ func newReverb(sampleRateHz float64) reverb {
 //
 // setDecay is real-time safe: no allocation, no lock, no system call.
 func (v *reverb) setDecay(seconds float64) {
-	for i, n := range v.lens {
-		v.gains[i] = float32(math.Pow(10, -3*float64(n)/(seconds*v.rateHz)))
+	if seconds == v.decayS {
+		return
+	}
+	v.decayS = seconds
+	for i := range v.lines {
+		v.gains[i] = float32(math.Pow(10, -3*float64(len(v.lines[i].buf))/(seconds*v.rateHz)))
 	}
 }
 
+// reset silences the reverb. It clears a few thousand samples per line.
+//
 // reset is real-time safe: no allocation, no lock, no system call.
 func (v *reverb) reset() {
 	for i := range v.lines {
-		v.lines[i].reset()
+		clear(v.lines[i].buf)
+		clear(v.diff[i].buf)
 		v.damp[i] = 0
 	}
-	for i := range v.diffL {
-		v.diffL[i].l.reset()
-		v.diffR[i].l.reset()
-	}
 }
 
-// flush is real-time safe: no allocation, no lock, no system call.
-func (v *reverb) flush() {
-	for i := range v.damp {
-		v.damp[i] = dsp.Flush(v.damp[i])
-	}
-}
-
-// tick runs one frame and returns the wet output.
+// process runs a block: inL and inR in, the wet signal out into outL and
+// outR, which may be inL and inR.
 //
-// tick is real-time safe: no allocation, no lock, no system call.
-func (v *reverb) tick(xl, xr float32) (float32, float32) {
-	sl := v.diffL[1].tick(v.diffL[0].tick(xl))
-	sr := v.diffR[1].tick(v.diffR[0].tick(xr))
-	var y [4]float32
-	for i := range y {
-		a := v.lines[i].at(v.lens[i])
-		v.damp[i] += v.dampK * (a - v.damp[i])
-		y[i] = v.damp[i] * v.gains[i]
+// process is real-time safe: no allocation, no lock, no system call.
+func (v *reverb) process(inL, inR, outL, outR []float32) {
+	inR, outL, outR = inR[:len(inL)], outL[:len(inL)], outR[:len(inL)]
+	k := v.dampK
+	g0, g1, g2, g3 := v.gains[0], v.gains[1], v.gains[2], v.gains[3]
+	d0, d1, d2, d3 := v.damp[0], v.damp[1], v.damp[2], v.damp[3]
+	for j, xl := range inL {
+		sl := diffuse(&v.diff[1], diffuse(&v.diff[0], xl+antiDenormal))
+		sr := diffuse(&v.diff[3], diffuse(&v.diff[2], inR[j]+antiDenormal))
+		d0 += k * (v.lines[0].out() - d0)
+		d1 += k * (v.lines[1].out() - d1)
+		d2 += k * (v.lines[2].out() - d2)
+		d3 += k * (v.lines[3].out() - d3)
+		y0, y1, y2, y3 := d0*g0, d1*g1, d2*g2, d3*g3
+		v.lines[0].in(0.5*(y0+y1+y2+y3) + sl)
+		v.lines[1].in(0.5*(y0-y1+y2-y3) + sr)
+		v.lines[2].in(0.5*(y0+y1-y2-y3) + sl)
+		v.lines[3].in(0.5*(y0-y1-y2+y3) - sr)
+		outL[j], outR[j] = y0+y2, y1+y3
 	}
-	h0 := 0.5 * (y[0] + y[1] + y[2] + y[3])
-	h1 := 0.5 * (y[0] - y[1] + y[2] - y[3])
-	h2 := 0.5 * (y[0] + y[1] - y[2] - y[3])
-	h3 := 0.5 * (y[0] - y[1] - y[2] + y[3])
-	v.lines[0].write(h0 + sl)
-	v.lines[1].write(h1 + sr)
-	v.lines[2].write(h2 + sl)
-	v.lines[3].write(h3 - sr)
-	return y[0] + y[2], y[1] + y[3]
+	v.damp = [4]float32{dsp.Flush(d0), dsp.Flush(d1), dsp.Flush(d2), dsp.Flush(d3)}
 }
