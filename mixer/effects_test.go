@@ -177,3 +177,54 @@ func TestFXSwitchesDoNotClick(t *testing.T) {
 	}
 	t.Logf("largest step during a change: %.0f%% of the limit", 100*worst)
 }
+
+// TestBeatFXSources puts a 100 ms echo on each source in turn and plays an
+// impulse into channel 1 (and into the mic for the mic bus): the echo
+// comes back exactly where the source holds the impulse, and nowhere else.
+func TestBeatFXSources(t *testing.T) {
+	const spacing = 4800
+	micIn := 8 // the mic's input port in DefaultConfig: after four stereo decks
+	for _, c := range []struct {
+		name   string
+		source int
+		assign float32 // channel 1's crossfader assignment
+		input  int
+		echo   bool
+	}{
+		{"channel 1", mixer.FXChannel, mixer.XfaderThru, 0, true},
+		{"channel 2", mixer.FXChannel + 1, mixer.XfaderThru, 0, false},
+		{"master", mixer.FXMaster, mixer.XfaderThru, 0, true},
+		{"side A, channel on A", mixer.FXSideA, mixer.XfaderA, 0, true},
+		{"side A, channel thru", mixer.FXSideA, mixer.XfaderThru, 0, false},
+		{"side B, channel on A", mixer.FXSideB, mixer.XfaderA, 0, false},
+		{"side B, channel on B", mixer.FXSideB, mixer.XfaderB, 0, true},
+		{"mic bus, impulse in the mic", mixer.FXMic, mixer.XfaderThru, micIn, true},
+		{"mic bus, impulse in channel 1", mixer.FXMic, mixer.XfaderThru, 0, false},
+		{"master, impulse in the mic", mixer.FXMaster, mixer.XfaderThru, micIn, false},
+	} {
+		r := newRig(t, mixer.DefaultConfig(), 480)
+		r.set(mixer.ParamLimiter, 0, 0)
+		r.set(mixer.ParamXfaderAssign, 0, c.assign)
+		r.set(mixer.ParamBeatFXSync, 0, 0)
+		r.set(mixer.ParamBeatFXTimeMs, 0, 100)
+		r.set(mixer.ParamBeatFXAssign, 0, float32(c.source))
+		r.set(mixer.ParamBeatFXOn, 0, 1)
+		for range 10 {
+			r.run()
+		}
+		var out []float32
+		for k := range 30 {
+			clear(r.in[c.input])
+			if k == 0 {
+				r.in[c.input][10] = 1
+			}
+			r.run()
+			out = append(out, r.out[0]...)
+		}
+		at := repeatsAt(out)
+		echoed := len(at) >= 2 && at[1]-at[0] == spacing
+		if len(at) == 0 || echoed != c.echo || !c.echo && len(at) != 1 {
+			t.Errorf("%s: peaks at %v, want an echo: %v", c.name, at, c.echo)
+		}
+	}
+}

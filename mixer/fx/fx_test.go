@@ -387,3 +387,37 @@ func BenchmarkBeat(b *testing.B) {
 		})
 	}
 }
+
+// TestLongestBeatAt192kHz: 16 beats at 60 BPM (16 s) fit the delay lines
+// at 192 kHz: the repeat comes back to the frame.
+func TestLongestBeatAt192kHz(t *testing.T) {
+	const rate, period = 192000, 16 * 192000
+	u := fx.NewBeat(rate, maxFrames, rampFrames)
+	u.Set(fx.BeatSettings{Kind: fx.Delay, On: true, Depth: 1})
+	u.SetPeriod(period)
+	l, r := make([]float32, maxFrames), make([]float32, maxFrames)
+	for range 2 { // the initial switch to Delay, then its fade in
+		clear(l)
+		clear(r)
+		u.Begin()
+		u.Process(l, r)
+	}
+	found := -1
+	for frame := 0; frame < period+maxFrames; frame += maxFrames {
+		clear(l)
+		clear(r)
+		if frame == 0 {
+			l[0] = 1
+		}
+		u.Begin()
+		u.Process(l, r)
+		for i, x := range l {
+			if x > 0.5 {
+				found = frame + i
+			}
+		}
+	}
+	if found != period {
+		t.Errorf("the 16 s repeat came back at frame %d, want %d", found, period)
+	}
+}
