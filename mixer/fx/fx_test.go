@@ -421,3 +421,100 @@ func TestLongestBeatAt192kHz(t *testing.T) {
 		t.Errorf("the 16 s repeat came back at frame %d, want %d", found, period)
 	}
 }
+
+// TestReverbDecaysAsSet: the reverb's tail falls at about the rate its
+// decay time (0.4 + 8 × feedback seconds for −60 dB) sets.
+func TestReverbDecaysAsSet(t *testing.T) {
+	for _, feedback := range []float32{0.1, 0.5} {
+		decayS := 0.4 + 8*float64(feedback)
+		b := newBeatRig(fx.BeatSettings{Kind: fx.Reverb, On: true, Depth: 1, Feedback: feedback}, 1000)
+		seed := uint32(7)
+		noise := func(int) float32 {
+			seed = seed*1664525 + 1013904223
+			return float32(int32(seed)) / (1 << 31)
+		}
+		for range 100 { // 0.5 s of noise
+			b.block(240, noise)
+		}
+		b.u.Set(fx.BeatSettings{Kind: fx.Reverb, On: false, Depth: 1, Feedback: feedback})
+		levelDB := func() float64 { // RMS of the next 50 ms
+			e := 0.0
+			for range 10 {
+				l, _ := b.block(240, nil)
+				for _, x := range l {
+					e += float64(x) * float64(x)
+				}
+			}
+			return 10 * math.Log10(e/2400)
+		}
+		b.block(4800, nil) // 0.1 s: the send has closed
+		from := levelDB()
+		span := decayS / 3 // about 20 dB
+		for range int(span*rateHz/2400) - 1 {
+			b.block(2400, nil)
+		}
+		to := levelDB()
+		rate := (from - to) / (span + 0.05)
+		t.Logf("feedback %v: %.1f dB/s, set %.1f", feedback, rate, 60/decayS)
+		if want := 60 / decayS; rate < 0.75*want || rate > 1.35*want {
+			t.Errorf("feedback %v: the tail falls %.1f dB/s, want about %.1f (−60 dB in %.1f s)", feedback, rate, want, decayS)
+		}
+	}
+}
+
+// TestRollRepeatsTheFraction: switched on, the roll plays the first beat
+// fraction it hears over and over (away from its 1 ms edges).
+func TestRollRepeatsTheFraction(t *testing.T) {
+	const period = 1200
+	b := newBeatRig(fx.BeatSettings{Kind: fx.Roll, Depth: 1}, period)
+	b.block(1024, nil)
+	b.u.Set(fx.BeatSettings{Kind: fx.Roll, On: true, Depth: 1})
+	frame := 0
+	ramp := func(i int) float32 { return float32((frame+i)%977) / 977 }
+	var out []float32
+	for range 4 * period / 240 {
+		l, _ := b.block(240, ramp)
+		out = append(out, l...)
+		frame += 240
+	}
+	edge := rateHz / 1000
+	for i := rampFrames + edge; i < period-edge; i++ {
+		for k := 1; k < 4; k++ {
+			if d := math.Abs(float64(out[k*period+i] - out[i])); d > 1e-6 {
+				t.Fatalf("pass %d, frame %d: %v, the first pass had %v", k, i, out[k*period+i], out[i])
+			}
+		}
+	}
+}
+
+// TestTransGatesTheSecondHalf: the trans lets the first half of each
+// beat fraction through and cuts the second.
+func TestTransGatesTheSecondHalf(t *testing.T) {
+	const period = 4800
+	b := newBeatRig(fx.BeatSettings{Kind: fx.Trans, On: true, Depth: 1}, period)
+	b.block(1024, nil) // the switch to trans
+	var out []float32
+	for range 3 * period / 240 {
+		l, _ := b.block(240, func(int) float32 { return 0.5 })
+		out = append(out, l...)
+	}
+	// The unit's LFO started with the fade in; find a cycle start.
+	start := 0
+	for i := 1; i < len(out); i++ {
+		if out[i-1] == 0 && out[i] > 0 {
+			start = i
+			break
+		}
+	}
+	if start == 0 {
+		t.Fatal("the gate never opened")
+	}
+	edge := rateHz / 1000
+	for i := start + edge + 1; i < start+period; i++ {
+		open := i-start < period/2-edge
+		closed := i-start >= period/2 && i-start < period-1
+		if open && math.Abs(float64(out[i])-0.5) > 1e-6 || closed && out[i] != 0 {
+			t.Fatalf("frame %d of the cycle: %v", i-start, out[i])
+		}
+	}
+}
