@@ -96,8 +96,9 @@ func (p *fxParams) apply(cmd Command) bool {
 // live in the strips.
 type effects struct {
 	beat         *fx.Beat
-	active       bool // the unit runs this period
-	source       int  // where it runs
+	active       bool   // the unit runs this period
+	source       int    // where it runs
+	sideMask     uint32 // on a crossfader side: bit i set, channel i is in it
 	sideL, sideR []float32
 }
 
@@ -117,10 +118,33 @@ func (g *graph) initFX(sampleRateHz int) {
 // setFXTargets is real-time safe: no allocation, no lock, no system call.
 func (g *graph) setFXTargets() {
 	p := &g.p.fx
-	g.fx.beat.Set(fx.BeatSettings{Kind: p.beatKind, Source: int(p.assign), On: p.on, Depth: p.depth, Feedback: p.feedback})
+	g.fx.beat.Set(fx.BeatSettings{Kind: p.beatKind, Source: g.beatSource(), On: p.on, Depth: p.depth, Feedback: p.feedback})
 	for i := range g.strips {
 		g.strips[i].colour.Set(p.colourKind, g.p.ch[i].filter, p.colourParam)
 	}
+}
+
+// beatSource is the source the beat FX is asked for, with the channels of
+// a crossfader side in the bits above the low 8: a channel joining or
+// leaving the side is then a change of source, which the unit crossfades.
+//
+// beatSource is real-time safe: no allocation, no lock, no system call.
+func (g *graph) beatSource() int {
+	source := int(g.p.fx.assign)
+	if source != FXSideA && source != FXSideB {
+		return source
+	}
+	side := int8(XfaderA)
+	if source == FXSideB {
+		side = XfaderB
+	}
+	var mask int
+	for i := range g.strips {
+		if g.p.ch[i].assign == side && g.studio.micMask&(1<<i) == 0 {
+			mask |= 1 << i
+		}
+	}
+	return source | mask<<8
 }
 
 // filterTarget is where channel c's DJ filter goes: the knob, unless a
@@ -171,7 +195,7 @@ func (g *graph) beginFX(n int) {
 		s.colour.Begin()
 	}
 	e.beat.Begin()
-	e.source = e.beat.Source()
+	e.source, e.sideMask = e.beat.Source()&0xff, uint32(e.beat.Source()>>8)
 	if p.sync {
 		e.beat.SetPeriod(g.beatFrames(g.sourceBPM(e.source), fx.Beats[p.beats]))
 	} else {
@@ -219,19 +243,16 @@ func (g *graph) processStripFX(i int, l, r []float32) []float32 {
 }
 
 // fxBuses returns the side bus channel i mixes into while the beat FX runs
-// on its crossfader side, or nil.
+// on its crossfader side, or nil. Which channels are in the side changes
+// only while the unit has faded out (see beatSource).
 //
 // fxBuses is real-time safe: no allocation, no lock, no system call.
 func (g *graph) fxBuses(i, n int) (busL, busR []float32) {
 	e := &g.fx
-	if !e.active || g.studio.micMask&(1<<i) != 0 {
+	if !e.active || e.sideMask&(1<<i) == 0 {
 		return nil, nil
 	}
-	a := g.p.ch[i].assign
-	if e.source == FXSideA && a == XfaderA || e.source == FXSideB && a == XfaderB {
-		return e.sideL[:n], e.sideR[:n]
-	}
-	return nil, nil
+	return e.sideL[:n], e.sideR[:n]
 }
 
 // processBusFX runs the beat FX on a bus source after every strip.

@@ -165,6 +165,14 @@ func TestFXSwitchesDoNotClick(t *testing.T) {
 		if k == int(fx.BeatKinds) {
 			r.set(mixer.ParamXfaderAssign, 0, mixer.XfaderA) // side A now holds the sine
 		}
+		switch k {
+		case int(fx.BeatKinds) + 2: // the unit goes to side B, without the sine: mostly wet there
+			r.set(mixer.ParamBeatFXDepth, 0, 0.9)
+		case int(fx.BeatKinds) + 3: // the sine joins it there
+			r.set(mixer.ParamXfaderAssign, 0, mixer.XfaderB)
+		case int(fx.BeatKinds) + 4:
+			r.set(mixer.ParamBeatFXDepth, 0, 0.5)
+		}
 		change := r.maxStep(0, 0.1)
 		r.maxStep(0, 0.1)
 		after := r.maxStep(0, 0.2)
