@@ -168,8 +168,36 @@ func (u *Beat) targets() {
 	u.dry.Set(dry)
 	u.wet.Set(wet)
 	u.fb.Set(u.want.Feedback)
-	u.rev.setDecay(0.4 + 8*float64(u.want.Feedback))
 }
+
+// reverbChunk is how many frames share one reverb decay while the
+// feedback ramps.
+const reverbChunk = 64
+
+// reverb runs the reverb on the send; while the feedback ramps, the decay
+// follows it every reverbChunk frames.
+//
+// reverb is real-time safe: no allocation, no lock, no system call.
+func (u *Beat) reverb(l, r, send, wl, wr []float32) {
+	for i, g := range send {
+		wl[i], wr[i] = l[i]*g, r[i]*g
+	}
+	for start := 0; start < len(wl); {
+		end := len(wl)
+		if u.fb.Moving() {
+			end = min(end, start+reverbChunk)
+		}
+		u.rev.setDecay(reverbDecaySeconds(u.fb.Value()))
+		u.rev.process(wl[start:end], wr[start:end], wl[start:end], wr[start:end])
+		u.fb.Advance(end - start)
+		start = end
+	}
+}
+
+// reverbDecaySeconds is the reverb's decay time for feedback 0..0.95.
+//
+// reverbDecaySeconds is real-time safe: no allocation, no lock, no system call.
+func reverbDecaySeconds(feedback float32) float64 { return 0.4 + 8*float64(feedback) }
 
 // Begin starts a period: it carries out a pending change of kind or source
 // once the effect has faded out. Call it before Source and Active.
@@ -264,10 +292,7 @@ func (u *Beat) Process(l, r []float32) {
 	case PingPong:
 		u.pingPong(l, r, send, wl, wr)
 	case Reverb:
-		for i, g := range send {
-			wl[i], wr[i] = l[i]*g, r[i]*g
-		}
-		u.rev.process(wl, wr, wl, wr)
+		u.reverb(l, r, send, wl, wr)
 	case Flanger:
 		u.flanger(l, r, send, wl, wr)
 	case Phaser:
