@@ -36,7 +36,7 @@ type fxPanel struct {
 	timeFormat widgets.FormatFunc
 	sync       widgets.ToggleState
 	on         widgets.ToggleState
-	statusKey  [4]int
+	statusKey  [5]int
 	statusBuf  []byte
 	statusText string
 }
@@ -59,7 +59,7 @@ func (u *UI) initFXPanel() {
 	u.bindToggle(&p.sync, mixer.ParamBeatFXSync, 0)
 	u.bindToggle(&p.on, mixer.ParamBeatFXOn, 0)
 	p.timeFormat = unitFormat(mixer.ParamBeatFXTimeMs)
-	p.statusKey = [4]int{-1}
+	p.statusKey = [5]int{-1}
 	p.side = u.addPanel("FX", u.layoutFX)
 }
 
@@ -127,14 +127,23 @@ func formatFeedback(dst []byte, pos float64) []byte {
 	return appendPct(dst, float64(info.Value(pos)))
 }
 
-// fxStatus is the beat FX line: "ECHO 1/2 beat on MASTER, on", rebuilt
-// only when what it says changes.
+// fxStatus is the beat FX line, "ECHO 1/2 beat at 128.0 BPM on ch1, ON",
+// rebuilt only when what it says changes. The tempo is the source's
+// counter, as the engine takes it: the channel's, or the master's.
 func (u *UI) fxStatus() string {
 	p := &u.fx
 	get := func(q mixer.Param) int { return int(u.model.Get(q, 0)) }
 	sync := get(mixer.ParamBeatFXSync)
 	timeMs := int(math.Round(float64(u.model.Get(mixer.ParamBeatFXTimeMs, 0))))
-	key := [4]int{get(mixer.ParamBeatFXType), get(mixer.ParamBeatFXAssign), get(mixer.ParamBeatFXOn), sync*10000 + get(mixer.ParamBeatFXBeats) + (1-sync)*timeMs*16}
+	source := get(mixer.ParamBeatFXAssign)
+	tempo := &u.masterBPM
+	if i := source - mixer.FXChannel; i >= 0 && i < len(u.strips) {
+		tempo = &u.strips[i].bpm
+	}
+	key := [5]int{get(mixer.ParamBeatFXType), source, get(mixer.ParamBeatFXOn), sync*10000 + get(mixer.ParamBeatFXBeats) + (1-sync)*timeMs*16, 0}
+	if sync == 1 && tempo.shown > 0 {
+		key[4] = int(math.Round(tempo.shown * 10))
+	}
 	if key == p.statusKey {
 		return p.statusText
 	}
@@ -143,7 +152,13 @@ func (u *UI) fxStatus() string {
 	b = append(b, ' ')
 	if sync == 1 {
 		b = append(b, param.BeatFXBeats[get(mixer.ParamBeatFXBeats)]...)
-		b = append(b, " beat of its source's BPM"...)
+		b = append(b, " beat at "...)
+		if key[4] > 0 {
+			b = append(b, tempo.text...)
+		} else {
+			b = strconv.AppendFloat(b, mixer.DefaultFXBPM, 'f', 1, 64)
+		}
+		b = append(b, " BPM"...)
 	} else {
 		b = strconv.AppendInt(b, int64(timeMs), 10)
 		b = append(b, " ms"...)

@@ -54,7 +54,7 @@ func TestFXPanelSendsCommands(t *testing.T) {
 			t.Errorf("click at (%d, %d): %v is %v (sent: %v), want %v", x, y, c.p, f.ui.get(c.p, 0), sent, c.want)
 		}
 	}
-	if got := f.ui.fxStatus(); got != "REVERB 3/4 beat of its source's BPM on master, ON" {
+	if got := f.ui.fxStatus(); got != "REVERB 3/4 beat at 128.0 BPM on master, ON" {
 		t.Errorf("status line %q", got)
 	}
 	if n := f.warmLayoutAllocs(winSize, 40, f.moveMeters); n != 0 {
