@@ -47,7 +47,8 @@ type Colour struct {
 	asleep     bool
 	knob       dsp.Ramp // −1..+1
 	present    dsp.Ramp // 0 while switching type
-	param      float32  // the colour parameter, 0..1
+	param      float32  // the colour parameter, 0..1, where its ramp stands
+	par        dsp.Ramp // the colour parameter's ramp
 	rev        reverb
 	lineL      line
 	lineR      line
@@ -93,6 +94,8 @@ func NewColour(sampleRateHz, maxFrames, rampFrames int) *Colour {
 	c.chunkKnob = float32(math.NaN())
 	c.knob.Init(0, rampFrames)
 	c.present.Init(1, rampFrames)
+	c.par.Init(c.param, rampFrames)
+	c.rev.setDecay(spaceDecaySeconds(c.param))
 	c.delay.init(int(c.beatFrames), rampFrames)
 	return c
 }
@@ -103,11 +106,22 @@ func NewColour(sampleRateHz, maxFrames, rampFrames int) *Colour {
 func (c *Colour) Set(kind ColourKind, knob, param float32) {
 	c.want = kind
 	c.knob.Set(max(-1, min(1, knob)))
-	param = max(0, min(1, param))
-	if param != c.param {
-		c.param = param
+	c.par.Set(max(0, min(1, param)))
+}
+
+// spaceDecaySeconds is the space reverb's decay time for parameter 0..1.
+//
+// spaceDecaySeconds is real-time safe: no allocation, no lock, no system call.
+func spaceDecaySeconds(param float32) float64 { return 0.6 + 5*float64(param) }
+
+// takeParam moves the effect to where the parameter's ramp stands.
+//
+// takeParam is real-time safe: no allocation, no lock, no system call.
+func (c *Colour) takeParam() {
+	if p := c.par.Value(); p != c.param {
+		c.param = p
 		c.chunkKnob = float32(math.NaN())
-		c.rev.setDecay(0.6 + 5*float64(param))
+		c.rev.setDecay(spaceDecaySeconds(p))
 	}
 }
 
@@ -218,16 +232,29 @@ func (c *Colour) Process(l, r []float32) {
 	c.knob.Fill(kb)
 	c.present.Fill(pb)
 	quiet := true
-	switch c.kind {
-	case Space:
-		quiet = c.space(l, r, kb, pb)
-	case DubEcho:
-		quiet = c.dubEcho(l, r, kb, pb)
-	case Noise:
-		c.noiseIn(l, r, kb, pb)
-	case Crush:
-		c.crush(l, r, kb, pb)
+	// While the parameter ramps, the block runs in chunks that each take
+	// its value there.
+	for start := 0; start < n; {
+		end := n
+		if c.par.Moving() {
+			end = min(n, start+colourChunk)
+		}
+		c.takeParam()
+		l, r, kb, pb := l[start:end], r[start:end], kb[start:end], pb[start:end]
+		switch c.kind {
+		case Space:
+			quiet = c.space(l, r, kb, pb) && quiet
+		case DubEcho:
+			quiet = c.dubEcho(l, r, kb, pb) && quiet
+		case Noise:
+			c.noiseIn(l, r, kb, pb)
+		case Crush:
+			c.crush(l, r, kb, pb)
+		}
+		c.par.Advance(end - start)
+		start = end
 	}
+	c.takeParam()
 	if quiet {
 		c.quiet += n
 	} else {

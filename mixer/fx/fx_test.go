@@ -290,7 +290,7 @@ func TestNoAllocation(t *testing.T) {
 				b.u.Set(fx.BeatSettings{Kind: fx.BeatKind(step / 8 % int(fx.BeatKinds)), Source: step / 50 % 3, On: step%40 < 30, Depth: 0.6, Feedback: 0.7})
 				b.u.SetPeriod(float64(3000 + step))
 				b.block(frames, func(i int) float32 { return float32(math.Sin(float64(i))) })
-				c.Set(fx.ColourKind(step/8%int(fx.ColourKinds)), float32(step%20)/10-1, 0.5)
+				c.Set(fx.ColourKind(step/8%int(fx.ColourKinds)), float32(step%20)/10-1, float32(step%10)/10)
 				c.SetBeat(float64(2000 + step))
 				c.Begin()
 				if c.Active() {
