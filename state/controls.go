@@ -63,12 +63,18 @@ func encodeControls(v *param.Values) tree {
 	return tree{"channel": channels, "global": global}
 }
 
+// isBool reports whether the file writes info's control as true/false: an
+// on/off switch with no value names.
+func isBool(info *param.Info) bool {
+	return info.Switch && info.Choices == nil && info.Min == 0 && info.Max == 1
+}
+
 // fileValue is how the file writes v.
 func fileValue(info *param.Info, v float32) any {
 	switch {
 	case info.Switch && info.Choices != nil:
 		return info.Choices[int(v-info.Min)]
-	case info.Switch && info.Max == 1 && info.Min == 0:
+	case isBool(info):
 		return v >= 0.5
 	}
 	// The shortest decimal that reads back as the same float32, so the
@@ -157,7 +163,7 @@ func valueOf(info *param.Info, raw any, key string, warn func(string, ...any)) (
 			return info.Default, nil
 		}
 		return info.Min + float32(i), nil
-	case info.Switch && info.Max == 1 && info.Min == 0:
+	case isBool(info):
 		b, ok := raw.(bool)
 		if !ok {
 			return 0, fmt.Errorf("state: key %s: want true or false, got %v", key, raw)
