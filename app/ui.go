@@ -119,7 +119,6 @@ type UI struct {
 	learn          learnMenu
 	scenes         scenesPanel
 	midi           midiPanel
-	fx             fxPanel
 	reloadCmds     []mixer.Command
 	bodyScroll     scroller
 
@@ -183,7 +182,6 @@ func NewUI(th *widgets.Theme, cfg mixer.Config, model *param.Values, cmds *rt.Ri
 	u.initMIDIPanel()
 	u.scenes.side = u.addPanel("SCENES", u.layoutScenes)
 	u.midi.side = u.addPanel("MIDI", u.layoutMIDI)
-	u.initFXPanel()
 	u.Loudness = u.loud.layout
 	u.bindStrips()
 	u.bindMaster()
