@@ -167,8 +167,28 @@ func pattern(frames int, seed uint32) []int32 {
 }
 
 // roundTrip plays a fresh pattern through the rig and checks that the sink
-// received it bit for bit.
+// received it bit for bit. An XRUN during a trip drops frames by design (it
+// is counted and recovered, which TestVMXRun checks), and under TCG on a
+// loaded host a 64-frame period can miss its deadline; so a trip that saw
+// an XRUN is tried again, up to three times, and one without an XRUN must
+// be exact.
 func (r *rig) roundTrip(t *testing.T, seed uint32) {
+	t.Helper()
+	for try := 0; ; try++ {
+		before := r.b.Info().XRuns
+		err := r.trip(t, seed+uint32(try)*1000)
+		if err == nil {
+			return
+		}
+		xruns := r.b.Info().XRuns - before
+		if xruns == 0 || try == 2 {
+			t.Fatalf("%v (xruns during the trip %d, try %d)", err, xruns, try+1)
+		}
+		t.Logf("try %d: %v; %d xruns during it, trying again", try+1, err, xruns)
+	}
+}
+
+func (r *rig) trip(t *testing.T, seed uint32) error {
 	t.Helper()
 	want := pattern(rateHz/2, seed)
 	lead := make([]int32, rateHz/5*channels)
@@ -206,21 +226,22 @@ func (r *rig) roundTrip(t *testing.T, seed uint32) {
 		}
 	}
 	if start < 0 {
-		t.Fatalf("pattern (seed %d) never arrived at the sink; xruns %d", seed, r.b.Info().XRuns)
+		return fmt.Errorf("pattern (seed %d) never arrived at the sink", seed)
 	}
 	bad := 0
 	for i := range want {
 		if got[start+i] != want[i] {
 			if bad < 5 {
-				t.Errorf("sample %d: got %#x want %#x", i, got[start+i], want[i])
+				t.Logf("sample %d: got %#x want %#x", i, got[start+i], want[i])
 			}
 			bad++
 		}
 	}
 	if bad > 0 {
-		t.Fatalf("%d of %d samples differ (xruns %d)", bad, len(want), r.b.Info().XRuns)
+		return fmt.Errorf("%d of %d samples differ", bad, len(want))
 	}
 	t.Logf("%d frames bit-exact, path latency %d frames", len(want)/channels, start/channels)
+	return nil
 }
 
 func TestVMRoundTrip(t *testing.T) {
