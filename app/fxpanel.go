@@ -14,7 +14,7 @@ import (
 
 // Labels of the FX panel's selectors, built once.
 var (
-	beatFXTypeLabels   = []string{"ECHO", "DELAY", "PING", "REVERB", "FLANGER", "PHASER", "ROLL", "TRANS", "FILTER"}
+	beatFXTypeLabels   = []string{"ECHO", "DELAY", "PING", "REVERB", "FLANGER", "PHASER", "ROLL", "TRANS", "FILTER", "SEND/RTN"}
 	beatFXBeatLabels   = param.BeatFXBeats
 	colourFXTypeLabels = []string{"OFF", "SPACE", "DUB ECHO", "NOISE", "CRUSH", "FILTER"}
 	fxHelp             = "Each channel's FILTER knob plays the colour FX; OFF leaves it the DJ filter."

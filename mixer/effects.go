@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer/dsp"
 	"github.com/linuxdj/linuxdj/mixer/fx"
 )
 
@@ -17,6 +18,11 @@ const (
 
 	FXSources = FXChannel + MaxChannels // one more than the highest source
 )
+
+// fxSendOut is the index of fx_send_L in Process's out, after the
+// monitor section's outputs; fx_return_L and _R follow monitor_ext_in_L
+// and _R in Process's in.
+const fxSendOut = 10
 
 // Defaults of the effects.
 const (
@@ -100,14 +106,20 @@ type effects struct {
 	source       int    // where it runs
 	sideMask     uint32 // on a crossfader side: bit i set, channel i is in it
 	sideL, sideR []float32
+	retL, retR   []float32 // fx_return_L/R, sanitized
+	sendOut      int       // index of fx_send_L in Process's out
+	returnIn     int       // index of fx_return_L in Process's in
 }
 
-// initFX allocates the effects for sampleRateHz. It runs off the audio
-// thread.
-func (g *graph) initFX(sampleRateHz int) {
+// initFX allocates the effects for sampleRateHz; returnIn is the index of
+// fx_return_L in Process's in. It runs off the audio thread.
+func (g *graph) initFX(sampleRateHz, returnIn int) {
 	g.fx.beat = fx.NewBeat(sampleRateHz, backend.MaxFrames, g.rampFrames)
 	g.fx.sideL = make([]float32, backend.MaxFrames)
 	g.fx.sideR = make([]float32, backend.MaxFrames)
+	g.fx.retL = make([]float32, backend.MaxFrames)
+	g.fx.retR = make([]float32, backend.MaxFrames)
+	g.fx.sendOut, g.fx.returnIn = fxSendOut, returnIn
 	for i := range g.strips {
 		g.strips[i].colour = fx.NewColour(sampleRateHz, backend.MaxFrames, g.rampFrames)
 	}
@@ -184,11 +196,21 @@ func (g *graph) sourceBPM(source int) float64 {
 }
 
 // beginFX starts a period for the effects: the beat FX's pending switch,
-// its time, whether and where it runs, and the colour FX's.
+// its time, whether and where it runs, the colour FX's, and the send and
+// return (the send is silent unless the unit runs External).
 //
 // beginFX is real-time safe: no allocation, no lock, no system call.
-func (g *graph) beginFX(n int) {
+func (g *graph) beginFX(in, out [][]float32, n int) {
 	e, p := &g.fx, &g.p.fx
+	sendL, sendR := out[e.sendOut][:n], out[e.sendOut+1][:n]
+	clear(sendL)
+	clear(sendR)
+	retL, retR := e.retL[:n], e.retR[:n]
+	if !dsp.CopySane(retL, in[e.returnIn][:n]) || !dsp.CopySane(retR, in[e.returnIn+1][:n]) {
+		clear(retL)
+		clear(retR)
+	}
+	e.beat.Connect(sendL, sendR, retL, retR)
 	for i := range g.strips {
 		s := &g.strips[i]
 		s.colour.SetBeat(g.beatFrames(s.tempo.Count().BPM, colourDubBeats))

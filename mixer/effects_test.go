@@ -236,3 +236,79 @@ func TestBeatFXSources(t *testing.T) {
 		}
 	}
 }
+
+// TestBeatFXSendReturn runs the beat FX as send/return on the master: the
+// send carries the music bus, the return comes back as the wet signal at
+// the depth's level, another effect silences the send, off stops the send
+// while the return's tail still plays, and a return gone bad (NaN) never
+// reaches the master.
+func TestBeatFXSendReturn(t *testing.T) {
+	r := newRig(t, mixer.DefaultConfig(), 480)
+	sendL, sendR := len(r.out)-2, len(r.out)-1
+	retL, retR := len(r.in)-2, len(r.in)-1
+	if got := r.e.Outputs()[sendL].Name + " " + r.e.Inputs()[retL].Name; got != "fx_send_L fx_return_L" {
+		t.Fatalf("ports %s", got)
+	}
+	r.set(mixer.ParamLimiter, 0, 0)
+	r.set(mixer.ParamBeatFXType, 0, float32(fx.External))
+	r.set(mixer.ParamBeatFXAssign, 0, mixer.FXMaster)
+	r.set(mixer.ParamBeatFXDepth, 0, 0.5) // dry and wet at full level
+	r.set(mixer.ParamBeatFXOn, 0, 1)
+	phase := 0
+	play := func(periods int, ret float32) {
+		for range periods {
+			for i := range r.in[0] {
+				v := float32(0.25 * math.Sin(2*math.Pi*1000*float64(phase)/testRateHz))
+				r.in[0][i], r.in[1][i] = v, v
+				r.in[retL][i], r.in[retR][i] = ret, -ret
+				phase++
+			}
+			r.run()
+		}
+	}
+	peak := func(x []float32) float64 {
+		m := 0.0
+		for _, v := range x {
+			m = max(m, math.Abs(float64(v)))
+		}
+		return m
+	}
+	play(20, 0)
+	if p := peak(r.out[sendL]); p < 0.2 {
+		t.Fatalf("send peak %.3f with a 0.25 sine on the master, want it there", p)
+	}
+	for i := range r.out[0] {
+		if d := math.Abs(float64(r.out[sendL][i] - r.out[0][i])); d > 1e-6 {
+			t.Fatalf("frame %d: send %.6f, master %.6f with a silent return", i, r.out[sendL][i], r.out[0][i])
+		}
+	}
+	play(20, 0.1)
+	for i := range r.out[0] {
+		if d := math.Abs(float64(r.out[0][i] - r.out[sendL][i] - 0.1)); d > 1e-6 {
+			t.Fatalf("frame %d: master %.6f, want send %.6f + return 0.1", i, r.out[0][i], r.out[sendL][i])
+		}
+		if d := math.Abs(float64(r.out[1][i] - r.out[sendR][i] + 0.1)); d > 1e-6 {
+			t.Fatalf("frame %d: master R %.6f, want send %.6f − return 0.1", i, r.out[1][i], r.out[sendR][i])
+		}
+	}
+	r.set(mixer.ParamBeatFXOn, 0, 0)
+	play(20, 0.1)
+	if p := peak(r.out[sendL]); p != 0 {
+		t.Errorf("send peak %.3g after off, want silence", p)
+	}
+	if p := peak(r.out[0]) - 0.25; math.Abs(p-0.1) > 0.01 {
+		t.Errorf("after off the master peaks %.3f above the dry sine, want the return's tail, 0.1", p)
+	}
+	r.set(mixer.ParamBeatFXOn, 0, 1)
+	play(20, math.Float32frombits(0x7fc00000))
+	for i, v := range r.out[0] {
+		if math.IsNaN(float64(v)) || math.Abs(float64(v)) > 0.26 {
+			t.Fatalf("frame %d: master %v with a NaN return, want the dry sine", i, v)
+		}
+	}
+	r.set(mixer.ParamBeatFXType, 0, float32(fx.Echo))
+	play(20, 0.1)
+	if p := peak(r.out[sendL]) + peak(r.out[sendR]); p != 0 {
+		t.Errorf("send peak %.3g with the echo running, want silence", p)
+	}
+}

@@ -138,7 +138,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	}
 	g.initMeters(sampleRateHz)
 	g.initBPM(sampleRateHz)
-	g.initFX(sampleRateHz)
+	g.initFX(sampleRateHz, port+2)
 	g.frame.Channels = len(g.strips)
 	g.initStudio(cfg, port)
 	g.setTargets()
@@ -306,7 +306,7 @@ func (g *graph) process(in, out [][]float32, n int) {
 	clear(cueL)
 	clear(cueR)
 	g.beginStudio(n)
-	g.beginFX(n)
+	g.beginFX(in, out, n)
 	for i := range g.strips {
 		g.processStrip(i, in, n)
 	}

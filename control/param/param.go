@@ -57,7 +57,7 @@ var (
 	TalkoverModes  = []string{mixer.TalkoverOff: "off", mixer.TalkoverAuto: "auto", mixer.TalkoverManual: "manual"}
 	MonitorSources = []string{mixer.MonitorMaster: "master", mixer.MonitorCue: "cue", mixer.MonitorExternal: "external"}
 	BeatFXTypes    = []string{fx.Echo: "echo", fx.Delay: "delay", fx.PingPong: "pingpong", fx.Reverb: "reverb",
-		fx.Flanger: "flanger", fx.Phaser: "phaser", fx.Roll: "roll", fx.Trans: "trans", fx.FilterLFO: "filter"}
+		fx.Flanger: "flanger", fx.Phaser: "phaser", fx.Roll: "roll", fx.Trans: "trans", fx.FilterLFO: "filter", fx.External: "send_return"}
 	BeatFXSources = beatFXSources()
 	BeatFXBeats   = []string{"1/16", "1/8", "1/4", "1/2", "3/4", "1", "2", "4", "8", "16"} // fx.Beats
 	ColourFXTypes = []string{fx.ColourOff: "off", fx.Space: "space", fx.DubEcho: "dub_echo", fx.Noise: "noise",

@@ -20,16 +20,19 @@ const (
 	Roll                      // repeats the beat fraction from the moment it is switched on
 	Trans                     // cuts the sound for the second half of each beat fraction
 	FilterLFO                 // a resonant low-pass swept once per beat fraction
+	External                  // send/return: an outboard or software effect instead of the unit's own
 	BeatKinds                 // the number of effects
 )
 
 // Beats are the beat fractions the unit syncs to, 1/16 to 16 beats.
 var Beats = [...]float64{1.0 / 16, 1.0 / 8, 1.0 / 4, 1.0 / 2, 3.0 / 4, 1, 2, 4, 8, 16}
 
-// tail reports whether the effect rings on after it is switched off.
+// tail reports whether the effect rings on after it is switched off. An
+// external effect is taken to ring: off stops the send, and the return
+// stays up until it has gone quiet.
 //
 // tail is real-time safe: no allocation, no lock, no system call.
-func (k BeatKind) tail() bool { return k <= Reverb }
+func (k BeatKind) tail() bool { return k <= Reverb || k == External }
 
 // MaxBeatSeconds is the longest beat fraction the unit plays: 16 beats at
 // 60 BPM. Sample rates above 192 kHz get proportionally less.
@@ -72,7 +75,8 @@ type Beat struct {
 	rollLen, rollPos, rollIn int  // loop length, play position, frames captured
 	rollAt                   int  // where the loop starts in the lines
 
-	quiet                     int // frames the return has stayed below silenceFloor
+	quiet                     int       // frames the return has stayed below silenceFloor
+	sendL, sendR, retL, retR  []float32 // External's send and return, this period
 	sendBuf, dryBuf, wetBuf   []float32
 	wetL, wetR                []float32
 	edgeFrames, flangerFrames float64
@@ -133,6 +137,16 @@ func (u *Beat) SetPeriod(frames float64) {
 	}
 	u.periodFrames = min(frames, float64(u.lineL.maxDelay()))
 	u.delay.target(int(math.Round(u.periodFrames)))
+}
+
+// Connect hands the unit this period's send and return for External: it
+// writes the source, after the send ramp, into sendL and sendR, and takes
+// retL and retR as its wet signal. The caller clears the send and
+// sanitizes the return; Process may run on fewer frames than they hold.
+//
+// Connect is real-time safe: no allocation, no lock, no system call.
+func (u *Beat) Connect(sendL, sendR, retL, retR []float32) {
+	u.sendL, u.sendR, u.retL, u.retR = sendL, sendR, retL, retR
 }
 
 // Source is the source the unit runs on now: during a change it stays
@@ -303,6 +317,8 @@ func (u *Beat) Process(l, r []float32) {
 		u.trans(l, r, wl, wr)
 	case FilterLFO:
 		u.filterLFO(l, r, wl, wr)
+	case External:
+		u.external(l, r, send, wl, wr)
 	}
 	if quietBlock(wl, wr) {
 		u.quiet += n
@@ -491,4 +507,23 @@ func (u *Beat) filterLFO(l, r, wl, wr []float32) {
 	}
 	u.svf[0].Flush()
 	u.svf[1].Flush()
+}
+
+// external sends the source out and takes the return as the wet signal;
+// unconnected, the return is silence.
+//
+// external is real-time safe: no allocation, no lock, no system call.
+func (u *Beat) external(l, r, send, wl, wr []float32) {
+	n := len(l)
+	if len(u.sendL) < n || len(u.sendR) < n || len(u.retL) < n || len(u.retR) < n {
+		clear(wl)
+		clear(wr)
+		return
+	}
+	sl, sr := u.sendL[:n], u.sendR[:n]
+	for i, g := range send {
+		sl[i], sr[i] = l[i]*g, r[i]*g
+	}
+	copy(wl, u.retL[:n])
+	copy(wr, u.retR[:n])
 }
