@@ -119,6 +119,7 @@ type UI struct {
 	learn          learnMenu
 	scenes         scenesPanel
 	midi           midiPanel
+	fx             fxPanel
 	reloadCmds     []mixer.Command
 	bodyScroll     scroller
 
@@ -182,6 +183,7 @@ func NewUI(th *widgets.Theme, cfg mixer.Config, model *param.Values, cmds *rt.Ri
 	u.initMIDIPanel()
 	u.scenes.side = u.addPanel("SCENES", u.layoutScenes)
 	u.midi.side = u.addPanel("MIDI", u.layoutMIDI)
+	u.initFXPanel()
 	u.Loudness = u.loud.layout
 	u.bindStrips()
 	u.bindMaster()

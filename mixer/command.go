@@ -85,6 +85,19 @@ const (
 	ParamMasterBPMHalf   // as ParamBPMHalf
 	ParamMasterBPMDouble // as ParamBPMDouble
 
+	// Effects; see effects.go and package mixer/fx. All are global: the
+	// colour FX follow each strip's ParamFilter knob.
+	ParamBeatFXType        // fx.BeatKind: echo (default), delay, ping-pong, reverb, flanger, phaser, roll, trans, filter LFO
+	ParamBeatFXAssign      // FXMaster (default), FXSideA, FXSideB, FXMic, or FXChannel+i for channel i
+	ParamBeatFXBeats       // index into fx.Beats, 1/16 to 16 beats; default DefaultBeatFXBeats (1/2 beat)
+	ParamBeatFXSync        // 1 (default): the time is beats of the source's BPM; 0: it is ParamBeatFXTimeMs
+	ParamBeatFXTimeMs      // ms, 1..4000, default 500
+	ParamBeatFXDepth       // 0 dry .. 0.5 dry and wet at full level .. 1 wet only; default 0.5
+	ParamBeatFXFeedback    // 0..0.95, default 0.5: repeats, reverb decay, resonance
+	ParamBeatFXOn          // 0 off (default), 1 on; an echo's or reverb's tail rings on after off
+	ParamColourFXType      // fx.ColourKind: off (default: the knob is the DJ filter), space, dub echo, noise, crush, filter
+	ParamColourFXParameter // 0..1, default 0.5: decay, feedback, noise level, crush depth, filter resonance
+
 	ParamCount // one more than the highest Param: the size of tables indexed by Param; keep last
 )
 

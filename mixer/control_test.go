@@ -22,6 +22,7 @@ func TestPorts(t *testing.T) {
 		"ch1_in_L=Deck 1 L", "ch1_in_R=Deck 1 R", "ch2_in_L=Deck 2 L", "ch2_in_R=Deck 2 R",
 		"ch3_in_L=Deck 3 L", "ch3_in_R=Deck 3 R", "ch4_in_L=Deck 4 L", "ch4_in_R=Deck 4 R", "ch5_in=Mic",
 		"monitor_ext_in_L=Monitor External L", "monitor_ext_in_R=Monitor External R",
+		"fx_return_L=FX Return L", "fx_return_R=FX Return R",
 	}
 	if len(in) != len(wantIn) {
 		t.Fatalf("inputs %v, want %v", in, wantIn)
@@ -32,7 +33,7 @@ func TestPorts(t *testing.T) {
 		}
 	}
 	wantOut := []string{"master_out_L", "master_out_R", "booth_out_L", "booth_out_R", "phones_out_L", "phones_out_R",
-		"monA_out_L", "monA_out_R", "monB_out_L", "monB_out_R"}
+		"monA_out_L", "monA_out_R", "monB_out_L", "monB_out_R", "fx_send_L", "fx_send_R"}
 	out := e.Outputs()
 	if len(out) != len(wantOut) {
 		t.Fatalf("outputs %v, want %v", out, wantOut)

@@ -155,6 +155,23 @@
 // swap keeps what is held and tapped; the detectors start listening
 // afresh at the new rate.
 //
+// # Effects
+//
+// One beat FX unit (package mixer/fx; effects.go) runs on the source
+// ParamBeatFXAssign names: a channel after its filter and colour FX, before
+// its fader (a mono channel becomes stereo there); the channels assigned to
+// crossfader side A or B, summed after their faders into a side bus; the
+// mic bus; or the master (the music bus before the master level, the mics
+// left out as the talkover does). Its time is ParamBeatFXBeats of the
+// source's BPM counter (the master's for everything but a channel;
+// DefaultFXBPM while there is none) or ParamBeatFXTimeMs. Each strip has a
+// colour FX unit that its filter knob plays, the type (ParamColourFXType)
+// one for all strips; while a type other than off or filter is chosen, the
+// DJ filter rests in bypass. A change of type or source fades the effect
+// out, switches at a period boundary and fades it in; an effect at rest is
+// skipped. The units are allocated with the graph for its sample rate, so
+// a graph swap starts them afresh (tails are cut).
+//
 // # Laws
 //
 // FaderDB, EQGainDB, CrossfaderGains, PanGains and BalanceGains document

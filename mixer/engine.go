@@ -90,6 +90,13 @@ func New(cfg Config, sampleRateHz int) (*Engine, error) {
 		backend.Port{Name: "monA_out_R", PrettyName: "Monitors A R"},
 		backend.Port{Name: "monB_out_L", PrettyName: "Monitors B L"},
 		backend.Port{Name: "monB_out_R", PrettyName: "Monitors B R"})
+	// The beat FX's send and return come after them, for the same reason.
+	e.inputs = append(e.inputs,
+		backend.Port{Name: "fx_return_L", PrettyName: "FX Return L"},
+		backend.Port{Name: "fx_return_R", PrettyName: "FX Return R"})
+	e.outputs = append(e.outputs,
+		backend.Port{Name: "fx_send_L", PrettyName: "FX Send L"},
+		backend.Port{Name: "fx_send_R", PrettyName: "FX Send R"})
 	rings := []*rt.Ring[Command]{}
 	e.rings.Store(&rings)
 	e.cur = newGraph(cfg, sampleRateHz)
@@ -122,11 +129,12 @@ func checkRate(sampleRateHz int) error {
 }
 
 // Inputs lists one port per mono channel and two (L, R) per stereo one,
-// then the external monitor input, monitor_ext_in_L and _R.
+// then the external monitor input, monitor_ext_in_L and _R, then the beat
+// FX's return, fx_return_L and _R.
 func (e *Engine) Inputs() []backend.Port { return e.inputs }
 
-// Outputs lists master L/R, booth L/R, phones L/R, monitors A L/R and
-// monitors B L/R, in that order.
+// Outputs lists master L/R, booth L/R, phones L/R, monitors A L/R,
+// monitors B L/R and the beat FX's send, fx_send_L/R, in that order.
 func (e *Engine) Outputs() []backend.Port { return e.outputs }
 
 // Prepare builds a graph for sampleRateHz off the audio thread and hands it

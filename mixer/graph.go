@@ -5,6 +5,7 @@ import (
 
 	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/mixer/dsp"
+	"github.com/linuxdj/linuxdj/mixer/fx"
 	"github.com/linuxdj/linuxdj/mixer/meter"
 	"github.com/linuxdj/linuxdj/mixer/tempo"
 )
@@ -31,8 +32,9 @@ type strip struct {
 	eqWet                dsp.Ramp // 0 = bypass, 1 = equalised
 	eqIdle               bool     // bypassed and state cleared
 	filter               *dsp.DJFilter
-	cueL, cueR           dsp.Ramp // PFL send into the cue bus
-	outL, outR           dsp.Ramp // pan · mute · fader · crossfader into master
+	colour               *fx.Colour // the colour FX on the filter knob; see effects.go
+	cueL, cueR           dsp.Ramp   // PFL send into the cue bus
+	outL, outR           dsp.Ramp   // pan · mute · fader · crossfader into master
 	meter                levelMeter
 	meters               stripMeters   // the MeterMode meters; see metering.go
 	tempo                tempo.Counter // the BPM counter; see bpm.go
@@ -72,7 +74,8 @@ type graph struct {
 
 	masterTempo tempo.Counter // the master's BPM counter; see bpm.go
 
-	studio studio // talkover, talkback, monitor section; see studio.go
+	studio studio  // talkover, talkback, monitor section; see studio.go
+	fx     effects // the beat FX unit; see effects.go
 
 	frame          MeterFrame // pending: peaks folded since the last delivered frame
 	frameFrames    int        // frames since the last delivered frame
@@ -135,6 +138,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	}
 	g.initMeters(sampleRateHz)
 	g.initBPM(sampleRateHz)
+	g.initFX(sampleRateHz, port+2)
 	g.frame.Channels = len(g.strips)
 	g.initStudio(cfg, port)
 	g.setTargets()
@@ -209,7 +213,7 @@ func (g *graph) setTargets() {
 		} else {
 			s.eqWet.Set(1)
 		}
-		s.filter.Set(c.filter, c.resonance)
+		s.filter.Set(g.filterTarget(c))
 
 		cue := float32(0)
 		if c.cue {
@@ -275,6 +279,7 @@ func (g *graph) setTargets() {
 	g.phMstLR.Set(float32(phones * split / 2))
 	g.phMstRR.Set(float32(phones * (gm*(1-split) + split/2)))
 	g.setStudioTargets()
+	g.setFXTargets()
 }
 
 // latencyFrames is the delay the current settings add.
@@ -301,9 +306,11 @@ func (g *graph) process(in, out [][]float32, n int) {
 	clear(cueL)
 	clear(cueR)
 	g.beginStudio(n)
+	g.beginFX(in, out, n)
 	for i := range g.strips {
 		g.processStrip(i, in, n)
 	}
+	g.processBusFX(n)
 	g.processOutputs(out, n)
 	g.processMonitor(in, out, n)
 }
@@ -352,6 +359,7 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 	s.tempo.Process(l, r)
 	g.processEQ(s, l, r, n)
 	s.filter.Process(l, r)
+	r = g.processStripFX(i, l, r)
 
 	right := r
 	if right == nil {
@@ -362,6 +370,9 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 	s.cueL.MixInto(g.cueBusL[:n], l)
 	s.cueR.MixInto(g.cueBusR[:n], right)
 	busL, busR := g.stripBuses(i, l, right)
+	if sideL, sideR := g.fxBuses(i, n); sideL != nil {
+		busL, busR = sideL, sideR
+	}
 	s.outL.MixInto(busL, l)
 	s.outR.MixInto(busR, right)
 }

@@ -37,6 +37,7 @@ type params struct {
 	mon           monitorParams
 	meters        meterParams // strip meter modes, master meters; see metering.go
 	bpm           bpmParams   // BPM counters; see bpm.go
+	fx            fxParams    // beat and colour FX; see effects.go
 }
 
 // Defaults a new engine starts with.
@@ -64,6 +65,7 @@ func defaultParams() params {
 	p.limiter = true
 	p.talk = defaultTalkoverParams()
 	p.mon = defaultMonitorParams()
+	p.fx = defaultFXParams()
 	return p
 }
 
@@ -85,6 +87,9 @@ func (p *params) apply(cmd Command, channels int) bool {
 	}
 	if cmd.Param.isBPMParam() {
 		return p.bpm.apply(cmd, channels)
+	}
+	if cmd.Param.isFXParam() {
+		return p.fx.apply(cmd)
 	}
 	if p.applyStudio(cmd) {
 		return true

@@ -144,8 +144,9 @@ func drawButton(gtx layout.Context, th *Theme, b *button, label string, on bool,
 	return layout.Dimensions{Size: r.Max}
 }
 
-// maxSegments is the most choices a selector offers (A / thru / B needs 3).
-const maxSegments = 4
+// maxSegments is the most choices a selector offers (A / thru / B needs 3,
+// the beat FX's beat fractions 10).
+const maxSegments = 10
 
 // SelectorState is a row of mutually exclusive buttons, such as the
 // crossfader assignment A / thru / B.
@@ -173,7 +174,7 @@ func (s *SelectorState) Update(gtx layout.Context, n int) bool {
 type SelectorStyle struct {
 	Theme  *Theme
 	State  *SelectorState
-	Labels []string // at most 4; build the slice once, not per frame
+	Labels []string // at most maxSegments (10); build the slice once, not per frame
 	Lit    color.NRGBA
 }
 

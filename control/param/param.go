@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/fx"
 )
 
 // Count is one more than the highest mixer.Param, the size of tables
@@ -55,7 +56,23 @@ var (
 	MeterModes     = []string{"peak+rms", "peak", "vu", "ppm1", "ppm2", "k20", "k14", "k12"}
 	TalkoverModes  = []string{mixer.TalkoverOff: "off", mixer.TalkoverAuto: "auto", mixer.TalkoverManual: "manual"}
 	MonitorSources = []string{mixer.MonitorMaster: "master", mixer.MonitorCue: "cue", mixer.MonitorExternal: "external"}
+	BeatFXTypes    = []string{fx.Echo: "echo", fx.Delay: "delay", fx.PingPong: "pingpong", fx.Reverb: "reverb",
+		fx.Flanger: "flanger", fx.Phaser: "phaser", fx.Roll: "roll", fx.Trans: "trans", fx.FilterLFO: "filter", fx.External: "send_return"}
+	BeatFXSources = beatFXSources()
+	BeatFXBeats   = []string{"1/16", "1/8", "1/4", "1/2", "3/4", "1", "2", "4", "8", "16"} // fx.Beats
+	ColourFXTypes = []string{fx.ColourOff: "off", fx.Space: "space", fx.DubEcho: "dub_echo", fx.Noise: "noise",
+		fx.Crush: "crush", fx.ColourFilter: "filter"}
 )
+
+// beatFXSources names the beat FX sources: master, A, B, mic, ch1 … ch32.
+func beatFXSources() []string {
+	names := make([]string, mixer.FXSources)
+	names[mixer.FXMaster], names[mixer.FXSideA], names[mixer.FXSideB], names[mixer.FXMic] = "master", "A", "B", "mic"
+	for i := range mixer.MaxChannels {
+		names[mixer.FXChannel+i] = "ch" + strconv.Itoa(i+1)
+	}
+	return names
+}
 
 // infos is indexed by mixer.Param; index 0 is unused.
 var infos = [Count]Info{
@@ -122,6 +139,17 @@ var infos = [Count]Info{
 	mixer.ParamMasterBPMTap:    {Name: "master_bpm/tap", Max: 1, Switch: true, Press: true},
 	mixer.ParamMasterBPMHalf:   {Name: "master_bpm/half", Max: 1, Switch: true, Press: true},
 	mixer.ParamMasterBPMDouble: {Name: "master_bpm/double", Max: 1, Switch: true, Press: true},
+
+	mixer.ParamBeatFXType:        {Name: "beat_fx/type", Max: float32(fx.BeatKinds - 1), Switch: true, Key: "beat_fx.type", Choices: BeatFXTypes},
+	mixer.ParamBeatFXAssign:      {Name: "beat_fx/assign", Max: mixer.FXSources - 1, Switch: true, Key: "beat_fx.assign", Choices: BeatFXSources},
+	mixer.ParamBeatFXBeats:       {Name: "beat_fx/beats", Max: float32(len(fx.Beats) - 1), Default: mixer.DefaultBeatFXBeats, Switch: true, Key: "beat_fx.beats", Choices: BeatFXBeats},
+	mixer.ParamBeatFXSync:        {Name: "beat_fx/sync", Max: 1, Default: 1, Switch: true, Key: "beat_fx.sync"},
+	mixer.ParamBeatFXTimeMs:      {Name: "beat_fx/time", Min: 1, Max: 4000, Default: mixer.DefaultBeatFXTimeMs, Law: Log, Unit: "ms", Key: "beat_fx.time_ms"},
+	mixer.ParamBeatFXDepth:       {Name: "beat_fx/depth", Max: 1, Default: mixer.DefaultBeatFXDepth, Key: "beat_fx.depth"},
+	mixer.ParamBeatFXFeedback:    {Name: "beat_fx/feedback", Max: 0.95, Default: mixer.DefaultBeatFXFeedback, Key: "beat_fx.feedback"},
+	mixer.ParamBeatFXOn:          {Name: "beat_fx/on", Max: 1, Switch: true, Key: "beat_fx.on"},
+	mixer.ParamColourFXType:      {Name: "colour_fx/type", Max: float32(fx.ColourKinds - 1), Switch: true, Key: "colour_fx.type", Choices: ColourFXTypes},
+	mixer.ParamColourFXParameter: {Name: "colour_fx/parameter", Max: 1, Default: mixer.DefaultColourFXParam, Key: "colour_fx.parameter"},
 }
 
 // All lists every Param in order, channel controls first.
