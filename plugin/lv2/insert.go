@@ -48,10 +48,10 @@ type control struct {
 type insertMode uint8
 
 const (
-	direct      insertMode = iota // the plugin's ports match the strip's channels
-	dualMono                      // a mono plugin per side of a stereo strip
-	monoToWide                    // one input, two outputs
-	wideOnMono                    // a stereo plugin on a mono strip
+	direct     insertMode = iota // the plugin's ports match the strip's channels
+	dualMono                     // a mono plugin per side of a stereo strip
+	monoToWide                   // one input, two outputs
+	wideOnMono                   // a stereo plugin on a mono strip
 )
 
 // BlockFrames is the most frames an Insert hands its plugin in one run:
