@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"testing"
+	"time"
 
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/plugin/lv2"
@@ -195,6 +196,63 @@ func TestEngineWithPluginsDoesNotAllocate(t *testing.T) {
 					t.Errorf("master slot %d faulted", k)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkInsertOverhead is the cost of an insert slot on top of the
+// plugin in it: the engine with four swh amps at 0 dB in the mono strip's
+// slots, minus the same engine with the slots empty, minus the four
+// amps' own run functions called back to back from C (BareNanos), per
+// plugin per period. What is left is the slot's work (the dry copy, the
+// copies into and out of the plugin's buffers, the engine's NaN/Inf scan,
+// the crossfade check, the control and latency atomics) plus the host's
+// call into C. Batches of the three alternate so they see the same load.
+func BenchmarkInsertOverhead(b *testing.B) {
+	for _, frames := range []int{64, 256, 1024} {
+		b.Run(fmt.Sprintf("frames=%d", frames), func(b *testing.B) {
+			with, without := newEngineRig(b, frames), newEngineRig(b, frames)
+			var bare []*lv2.Instance
+			for k := range mixer.InsertSlots {
+				with.e.SetInsert(1, k, newInsert(b, swhAmp, false, frames))
+				in, err := theWorld(b).Instantiate(swhAmp, rateHz, frames)
+				if err != nil {
+					b.Fatal(err)
+				}
+				in.Activate()
+				defer in.Close()
+				bare = append(bare, in)
+			}
+			ch, err := lv2.NewChain(bare...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ch.Close()
+			for range 20 {
+				with.period()
+				without.period()
+			}
+			const batch = 64
+			var tWith, tWithout, tBare int64
+			b.ReportAllocs()
+			for b.Loop() {
+				t0 := time.Now()
+				for range batch {
+					with.period()
+				}
+				t1 := time.Now()
+				for range batch {
+					without.period()
+				}
+				tWith += t1.Sub(t0).Nanoseconds()
+				tWithout += time.Since(t1).Nanoseconds()
+				tBare += lv2.BareNanos(ch, frames, batch)
+			}
+			periods := float64(b.N * batch)
+			per := float64(tWith-tWithout-tBare) / periods / mixer.InsertSlots
+			b.ReportMetric(per, "slot-ns/plugin/period")
+			b.ReportMetric(float64(tBare)/periods/mixer.InsertSlots, "plugin-ns/plugin/period")
+			b.ReportMetric(100*per/(float64(frames)/rateHz*1e9), "slot-%period/plugin")
 		})
 	}
 }
