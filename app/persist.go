@@ -38,6 +38,9 @@ type store struct {
 	path   string // "" when there is nowhere to save
 	stderr io.Writer
 	jack   *jack.Backend // its connections are saved; nil for other backends
+	// rack holds the insert slots' plugins once the stream runs; their
+	// controls and State are taken into every save. Set before saves.
+	rack *rack
 
 	mu    sync.Mutex
 	model state.Mixer
@@ -95,7 +98,11 @@ func (s *store) setWindow(widthDp, heightDp int) {
 func (s *store) snapshot() state.Mixer {
 	s.mu.Lock()
 	m := s.model.Clone()
+	r := s.rack
 	s.mu.Unlock()
+	if r != nil {
+		r.capture(&m)
+	}
 	if s.jack != nil {
 		m.Connections = s.jack.Connections()
 	}
@@ -173,17 +180,31 @@ func (s *store) sceneNames() []string {
 func (s *store) saveScene(name string, cur *param.Values) {
 	s.update(func(m *state.Mixer) {
 		m.Controls.CopyFrom(cur)
+		if s.rack != nil {
+			s.rack.capture(m)
+		}
 		m.SaveScene(name)
 	})
 }
 
 func (s *store) recallScene(name string, cur *param.Values) (next param.Values, err error) {
+	var (
+		inserts []state.Insert
+		r       *rack
+	)
 	s.update(func(m *state.Mixer) {
 		m.Controls.CopyFrom(cur)
+		if r = s.rack; r != nil {
+			r.capture(m)
+		}
 		if err = m.RecallScene(name); err == nil {
 			next = m.Controls.Clone()
+			inserts = m.Clone().Inserts
 		}
 	})
+	if err == nil && r != nil {
+		r.apply(inserts)
+	}
 	return next, err
 }
 

@@ -209,6 +209,7 @@ type session struct {
 	remote []*rt.Ring[mixer.Command]
 	osc    *osc.Server // nil unless OSC control or NSM is on
 	nsm    *nsm.Client // nil unless a session manager runs the app
+	rack   *rack       // the insert slots' plugins, from start
 }
 
 // openSession loads the state, builds the engine from it with the whole
@@ -280,10 +281,29 @@ func (s *session) start() error {
 	if err := s.backend.Start(s.proc); err != nil {
 		return err
 	}
+	s.startRack()
 	if s.store.jack != nil && s.store.model.FirstRun {
 		s.store.update(func(m *state.Mixer) { m.FirstRun = false })
 	}
 	return nil
+}
+
+// startRack loads the insert slots' plugins for the rate the stream runs
+// at (plugins are made for one rate) and hands them to the engine.
+func (s *session) startRack() {
+	info := s.backend.Info()
+	rate := info.SampleRateHz
+	if rate == 0 {
+		rate = s.eng.Status().SampleRateHz
+	}
+	s.rack = newRack(s.eng, s.cfg, rate, info.PeriodFrames, s.stderr)
+	s.store.mu.Lock()
+	inserts := s.store.model.Clone().Inserts
+	s.store.mu.Unlock()
+	s.rack.apply(inserts)
+	s.store.mu.Lock()
+	s.store.rack = s.rack
+	s.store.mu.Unlock()
 }
 
 // send is the headless control path: the command changes the saved model
@@ -308,6 +328,9 @@ func (s *session) stop() error {
 		s.store.auto.Close()
 	} else if err := s.store.close(); err != nil {
 		errs = append(errs, fmt.Errorf("saving the state: %w", err))
+	}
+	if s.rack != nil {
+		s.rack.close()
 	}
 	return errors.Join(errs...)
 }

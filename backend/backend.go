@@ -29,7 +29,7 @@ type Processor interface {
 	Process(in, out [][]float32)
 
 	// LatencyFrames is the delay the processor adds between its inputs and
-	// its outputs (the limiter's lookahead), for port latency reporting.
+	// its outputs (the limiter's lookahead, plugins in insert slots), for port latency reporting.
 	LatencyFrames() int
 }
 

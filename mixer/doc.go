@@ -7,16 +7,22 @@
 //
 // Each channel, in order:
 //
-//	input → guard → trim · polarity → isolator EQ → DJ filter ─┬→ meter
-//	                                                           ├→ cue (PFL) → cue bus
-//	                                                           └→ pan/balance · mute · fader · crossfader → master bus (mics: mic bus)
+//	input → guard → trim · polarity → isolator EQ → DJ filter → inserts 1–4 ─┬→ meter
+//	                                                                         ├→ cue (PFL) → cue bus
+//	                                                                         └→ pan/balance · mute · fader · crossfader → master bus (mics: mic bus)
 //
 // Channel mute silences the channel on the master, not in the cue: a DJ
 // can pre-listen to a muted deck. The strip meter reads the cue point
 // (pre-fader, post-EQ and filter), where the DJ sets the trim.
 //
+// The insert slots (Insert, InsertSlots; see insert.go) run plugins the
+// app hands over with SetInsert; each crossfades in and out over the
+// ramp's 10 ms, a bypassed one does not run, and one whose output is not
+// finite is bypassed and flagged (InsertStatus). Their latency adds to
+// LatencyFrames: the slowest strip's plus master's.
+//
 // The master bus passes through a matrix that applies master level,
-// balance and mono, then the lookahead limiter (1.5 ms, reported through
+// balance and mono, then master's insert slots, then the lookahead limiter (1.5 ms, reported through
 // LatencyFrames and Status.LimiterLatency while it is on), to the master
 // outputs. The booth outputs are the master outputs times the booth level,
 // so they follow the master and share its limiter. The phones mix the cue

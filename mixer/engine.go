@@ -42,6 +42,8 @@ type Engine struct {
 	// observer sees every drained command; set before the backend starts.
 	observer CommandObserver
 
+	inserts inserts // the insert slots' mailboxes; see insert.go
+
 	tap      atomic.Pointer[tapHolder] // the record tap; see SetRecordTap
 	duckGain atomic.Uint32             // float32 bits, dB; see TalkoverGainDB
 
@@ -99,7 +101,9 @@ func New(cfg Config, sampleRateHz int) (*Engine, error) {
 		backend.Port{Name: "fx_send_R", PrettyName: "FX Send R"})
 	rings := []*rt.Ring[Command]{}
 	e.rings.Store(&rings)
+	e.inserts = newInserts(len(cfg.Channels))
 	e.cur = newGraph(cfg, sampleRateHz)
+	e.cur.ins = &e.inserts
 	e.publishGraph(e.cur)
 	return e, nil
 }
@@ -144,6 +148,7 @@ func (e *Engine) Prepare(sampleRateHz int) error {
 		return err
 	}
 	g := newGraph(e.cfg, sampleRateHz)
+	g.ins = &e.inserts
 	if e.limiterOn.Load() {
 		e.latency.Store(int64(g.limiter.LatencyFrames()))
 	}
@@ -151,10 +156,12 @@ func (e *Engine) Prepare(sampleRateHz int) error {
 	return nil
 }
 
-// LatencyFrames is the limiter's lookahead while it is on, else 0.
+// LatencyFrames is the delay from the inputs to the outputs: the limiter's
+// lookahead while it is on, plus what the insert slots add on the longest
+// path (the slowest strip's inserts and master's), as of the last period.
 //
 // LatencyFrames is real-time safe: no allocation, no lock, no system call.
-func (e *Engine) LatencyFrames() int { return int(e.latency.Load()) }
+func (e *Engine) LatencyFrames() int { return int(e.latency.Load() + e.inserts.latency.Load()) }
 
 // NewCommandRing returns a new command ring for one producer (the GUI, a
 // MIDI or OSC goroutine). It may be called while the engine runs: the ring
@@ -191,6 +198,7 @@ func (e *Engine) Status() Status {
 		CommandsDropped:    dropped,
 		LimiterGainDB:      math.Float32frombits(e.limiterGain.Load()),
 		LimiterLatency:     int(e.latency.Load()),
+		InsertLatency:      int(e.inserts.latency.Load()),
 		BadInputChannels:   e.badChannels.Load(),
 		MeterFramesDropped: e.metersDropped.Load(),
 	}
@@ -320,6 +328,7 @@ func (e *Engine) finishPeriod(g *graph, n int, start time.Time) {
 	e.limiterGain.Store(math.Float32bits(gainDB))
 	e.badChannels.Store(g.badChannels)
 	e.periodFrames.Store(int64(n))
+	e.inserts.latency.Store(int64(g.insertLatency(&e.inserts)))
 
 	elapsed := time.Since(start).Nanoseconds()
 	g.worstCur = max(g.worstCur, elapsed)

@@ -77,6 +77,11 @@ type graph struct {
 	studio studio  // talkover, talkback, monitor section; see studio.go
 	fx     effects // the beat FX unit; see effects.go
 
+	// Insert slots, one row per strip and master's last; see insert.go.
+	slots      [][InsertSlots]insertSlot
+	ins        *inserts // the engine's mailboxes
+	dryL, dryR []float32
+
 	frame          MeterFrame // pending: peaks folded since the last delivered frame
 	frameFrames    int        // frames since the last delivered frame
 	meterPeriod    int        // frames between published frames
@@ -101,7 +106,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 		meterPeriod:    max(1, int(meterFrameSeconds*rate)),
 		worstWindowLen: worstWindowSeconds * sampleRateHz,
 	}
-	bufs := make([]float32, 12*backend.MaxFrames)
+	bufs := make([]float32, 14*backend.MaxFrames)
 	next := func() []float32 {
 		b := bufs[:backend.MaxFrames:backend.MaxFrames]
 		bufs = bufs[backend.MaxFrames:]
@@ -110,6 +115,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	g.chL, g.chR, g.busL, g.busR = next(), next(), next(), next()
 	g.cueBusL, g.cueBusR, g.limL, g.limR = next(), next(), next(), next()
 	g.gLow, g.gMid, g.gHigh, g.w = next(), next(), next(), next()
+	g.dryL, g.dryR = next(), next()
 
 	port := 0
 	for i, c := range cfg.Channels {
@@ -141,6 +147,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	g.initFX(sampleRateHz, port+2)
 	g.frame.Channels = len(g.strips)
 	g.initStudio(cfg, port)
+	g.initInserts(len(cfg.Channels))
 	g.setTargets()
 	g.jump()
 	return g
@@ -157,6 +164,7 @@ func (g *graph) adopt(old *graph) {
 	g.badChannels = old.badChannels
 	g.adoptMeters(old)
 	g.adoptBPM(old)
+	g.adoptInserts(old)
 	g.setTargets()
 	g.jump()
 }
@@ -359,6 +367,7 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 	s.tempo.Process(l, r)
 	g.processEQ(s, l, r, n)
 	s.filter.Process(l, r)
+	g.runInserts(g.ins, i, l, r)
 	r = g.processStripFX(i, l, r)
 
 	right := r
@@ -418,6 +427,7 @@ func (g *graph) processOutputs(out [][]float32, n int) {
 	clear(preL)
 	clear(preR)
 	keyL, keyR := g.masterMix(preL, preR, n) // talkover: see talkover.go
+	g.runInserts(g.ins, len(g.slots)-1, preL, preR)
 
 	// The limiter always runs so it is warm when switched in; the ramps
 	// crossfade between its delayed output and the undelayed signal.

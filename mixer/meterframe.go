@@ -36,6 +36,7 @@ type Status struct {
 	CommandsDropped    uint64  // commands lost to full rings, all producers
 	LimiterGainDB      float32 // current limiter gain reduction, ≤ 0
 	LimiterLatency     int     // limiter lookahead in frames (0 when off)
+	InsertLatency      int     // frames the insert slots add on the longest path; see Engine.InsertLatencyFrames
 	BadInputChannels   uint32  // bit i set: channel i had NaN/Inf and is muted
 	MeterFramesDropped uint64  // frames the GUI had not taken in time (their peaks were folded forward)
 }

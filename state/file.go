@@ -211,6 +211,10 @@ type fileMixer struct {
 type fileScene struct {
 	Name     string `toml:"name"`
 	Controls tree   `toml:"controls"`
+	// Plugins says the scene holds the insert slots (Inserts, which may
+	// be none); scenes saved before there were slots leave them alone.
+	Plugins bool     `toml:"plugins,omitempty"`
+	Inserts []Insert `toml:"inserts,omitempty"`
 }
 
 type fileCompare struct {
@@ -254,8 +258,10 @@ func (f *fileMixer) mixer(warnings []string) (Mixer, []string, error) {
 		if err != nil {
 			return Mixer{}, nil, err
 		}
-		m.Scenes = append(m.Scenes, Scene{Name: s.Name, Controls: c})
+		m.Scenes = append(m.Scenes, Scene{Name: s.Name, Controls: c, HasInserts: s.Plugins,
+			Inserts: checkInserts(s.Inserts, fmt.Sprintf("scenes[%d].inserts", i), n, warn)})
 	}
+	m.Inserts = checkInserts(m.Inserts, "inserts", n, warn)
 	m.Compare.Active = f.Compare.Active
 	if m.Compare.Active == "" {
 		m.Compare.Active = "A" // files before A/B compare have no slot
@@ -292,7 +298,8 @@ func Encode(m *Mixer) ([]byte, error) {
 	f := fileMixer{Mixer: *m, Controls: encodeControls(&m.Controls)}
 	f.Version = Version
 	for _, s := range m.Scenes {
-		f.Scenes = append(f.Scenes, fileScene{Name: s.Name, Controls: encodeControls(&s.Controls)})
+		f.Scenes = append(f.Scenes, fileScene{Name: s.Name, Controls: encodeControls(&s.Controls),
+			Plugins: s.HasInserts, Inserts: s.Inserts})
 	}
 	f.Compare.Active = m.Compare.Active
 	if m.Compare.A != nil {

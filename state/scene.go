@@ -8,7 +8,7 @@ import (
 // SaveScene stores the current controls as the scene called name,
 // replacing a scene of that name.
 func (m *Mixer) SaveScene(name string) {
-	s := Scene{Name: name, Controls: m.Controls.Clone()}
+	s := Scene{Name: name, Controls: m.Controls.Clone(), HasInserts: true, Inserts: cloneInserts(m.Inserts)}
 	if i := m.sceneIndex(name); i >= 0 {
 		m.Scenes[i] = s
 		return
@@ -19,13 +19,18 @@ func (m *Mixer) SaveScene(name string) {
 // RecallScene makes the scene called name the current controls. Channels
 // the scene does not know keep their values, and so does the monitor
 // section (param.Info.Room); the caller sends m.Controls.Commands to the
-// engine, which ramps to the new values.
+// engine, which ramps to the new values. A scene that holds the insert
+// slots (saved since there are slots) makes its plugins the current
+// ones (m.Inserts), for the caller to load; an older scene leaves them.
 func (m *Mixer) RecallScene(name string) error {
 	i := m.sceneIndex(name)
 	if i < 0 {
 		return fmt.Errorf("state: no scene %q", name)
 	}
 	m.Controls = m.Controls.Recall(&m.Scenes[i].Controls)
+	if m.Scenes[i].HasInserts {
+		m.Inserts = cloneInserts(m.Scenes[i].Inserts)
+	}
 	return nil
 }
 

@@ -23,6 +23,8 @@ type Mixer struct {
 	Compare     Compare             `toml:"-"`
 	Connections map[string][]string `toml:"connections"` // full port name → full port names it connects to
 	MIDI        []midi.Mapping      `toml:"midi"`
+	// Inserts are the plugins in the insert slots; see inserts.go.
+	Inserts []Insert `toml:"inserts"`
 }
 
 // Window is the main window's size in device-independent pixels.
@@ -40,10 +42,13 @@ type Channel struct {
 	Mic bool `toml:"mic"`
 }
 
-// Scene is a named snapshot of the controls.
+// Scene is a named snapshot of the controls and, in scenes saved since
+// there are insert slots (HasInserts), of the plugins in them.
 type Scene struct {
-	Name     string
-	Controls param.Values
+	Name       string
+	Controls   param.Values
+	HasInserts bool
+	Inserts    []Insert
 }
 
 // Compare holds the two slots of A/B compare. The live controls belong to
@@ -85,9 +90,11 @@ func (m *Mixer) Config(base mixer.Config) mixer.Config {
 func (m Mixer) Clone() Mixer {
 	m.Channels = append([]Channel(nil), m.Channels...)
 	m.Controls = m.Controls.Clone()
+	m.Inserts = cloneInserts(m.Inserts)
 	m.Scenes = append([]Scene(nil), m.Scenes...)
 	for i := range m.Scenes {
 		m.Scenes[i].Controls = m.Scenes[i].Controls.Clone()
+		m.Scenes[i].Inserts = cloneInserts(m.Scenes[i].Inserts)
 	}
 	for _, slot := range []**param.Values{&m.Compare.A, &m.Compare.B} {
 		if *slot != nil {

@@ -61,9 +61,16 @@ func full(i int) state.Mixer {
 			Target: midi.Target{Param: mixer.ParamFader, Channel: 1}, SoftTakeover: true,
 		}},
 		HintClosed: true,
+		Inserts: []state.Insert{{
+			Channel: 2, Slot: 4, URI: "http://example.org/plugin", Bypass: true,
+			Controls: map[string]float32{"gain": -6.5, "mode": 2}, State: "QHByZWZpeCBsdjI6IDw+IC4K",
+		}},
 	}
 	for s := range 3 + i%3 {
-		m.Scenes = append(m.Scenes, state.Scene{Name: fmt.Sprintf("scene %d/%d", i, s), Controls: controls.Clone()})
+		ins := []state.Insert{{Channel: 1, Slot: 1 + s%4, URI: "urn:scene:plugin", Bypass: true,
+			Controls: map[string]float32{"x": float32(s + 1)}, State: "eA=="}}
+		m.Scenes = append(m.Scenes, state.Scene{Name: fmt.Sprintf("scene %d/%d", i, s), Controls: controls.Clone(),
+			HasInserts: true, Inserts: ins})
 	}
 	return m
 }

@@ -62,7 +62,7 @@
 //   - jack_transport_query (state, frame, BBT and tempo when valid), which
 //     Info reports for the status line;
 //   - jack_set_latency_callback and jack_port_set_latency_range, so the
-//     processor's LatencyFrames (the limiter's lookahead) shows as port
+//     processor's LatencyFrames (the limiter's lookahead plus the insert slots' plugins) shows as port
 //     latency, recomputed when it changes: under jackd the latency
 //     callback sets the ranges, as JACK's API asks; under pipewire-jack,
 //     where setting them from the callback raced the manager's calls and

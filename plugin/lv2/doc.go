@@ -32,25 +32,22 @@
 // before the plugin's run. The audio thread never wakes the goroutine
 // (that would be a system call), hence the polling.
 //
-// How the engine runs a chain (not wired yet): the app side builds a
-// slot's instances, restores their state, activates them and connects
-// them with NewChain, all off the audio thread. It hands the chain to the
-// engine through a command carrying a pointer (the engine's usual
-// structural change: built off the audio thread, swapped in atomically at
-// the top of a period). The strip copies its signal into Chain.Input,
-// calls Chain.Run(frames) and crossfades from its dry signal to
-// Chain.Output over about 10 ms when the slot is switched in (and back
-// out when it is removed, bypassed or Faults says it blew up), so
-// nothing clicks. The old chain is handed back through the engine's
-// return ring and only then closed, deactivated and freed by the app side.
-// Control ports reach plugins as engine commands (parameter id, value)
-// that the engine applies with SetControl at the top of a period; their
-// values live in the app's one parameter store like every other control.
-// A mono plugin on a stereo strip runs as two instances (dual mono), one
-// per chain; a chain requires each plugin's audio inputs to match the
-// outputs of the one before it.
+// How the engine runs plugins: each insert slot (4 per strip, 4 on
+// master; see mixer.Insert) holds one Insert, a plugin made, restored and
+// activated off the audio thread by the app (app/rack.go) and handed to
+// the engine with mixer.Engine.SetInsert, an atomic pointer per slot. At
+// the top of a period the audio thread fades the slot's old insert out
+// over about 10 ms, swaps, fades the new one in, and gives the old one
+// back through a ring (Engine.Retired); only then does the app close it.
+// Insert maps the strip's channels onto the plugin's ports (a mono plugin
+// on a stereo strip runs as two instances, dual mono), runs it in blocks
+// of at most BlockFrames, and takes control values from any goroutine as
+// atomic targets that Process copies into the plugin at the top of the
+// next period. A plugin whose output is not finite has its slot bypassed
+// and flagged (Engine.InsertStatus); its latency port adds to the
+// engine's LatencyFrames, which the JACK ports report.
 //
 // Without cgo (CGO_ENABLED=0) the package builds but NewWorld returns
-// ErrUnavailable, and Instance and Chain do not exist; the pure-Go parts
+// ErrUnavailable, and Instance and Chain do not exist and NewInsert fails; the pure-Go parts
 // (Plugin, Port and its Param, Search) are the same.
 package lv2

@@ -520,6 +520,8 @@ void lv2h_deactivate(lv2h_inst *in) {
 
 int lv2h_has_worker(lv2h_inst *in) { return in->worker != NULL; }
 
+int lv2h_has_state(lv2h_inst *in) { return lilv_instance_get_extension_data(in->li, LV2_STATE__interface) != NULL; }
+
 uint32_t lv2h_faults(lv2h_inst *in) { return atomic_load_explicit(&in->faults, memory_order_relaxed); }
 
 void lv2h_audio_counts(lv2h_host *h, const LilvPlugin *p, int *ins, int *outs) {

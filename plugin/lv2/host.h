@@ -60,6 +60,9 @@ void lv2h_connect(lv2h_inst *in, uint32_t port, float *buf);
 void lv2h_activate(lv2h_inst *in);
 void lv2h_deactivate(lv2h_inst *in);
 int lv2h_has_worker(lv2h_inst *in);
+// lv2h_has_state reports whether the plugin saves state of its own (the
+// LV2 State extension), beyond its control ports.
+int lv2h_has_state(lv2h_inst *in);
 // lv2h_faults counts the periods whose output was not finite.
 uint32_t lv2h_faults(lv2h_inst *in);
 void lv2h_audio_counts(lv2h_host *h, const LilvPlugin *p, int *ins, int *outs);

@@ -103,6 +103,11 @@ func (in *Instance) Latency() (frames float32, ok bool) {
 // infinity (and was muted). Any goroutine.
 func (in *Instance) Faults() uint32 { return uint32(C.lv2h_faults(in.c)) }
 
+// HasState reports whether the plugin keeps state of its own through the
+// LV2 State extension, beyond its control ports: then SaveState is worth
+// keeping. Any goroutine.
+func (in *Instance) HasState() bool { return C.lv2h_has_state(in.c) != 0 }
+
 // Activate readies the plugin to run (it resets its internal state). Not
 // real-time safe.
 func (in *Instance) Activate() {
