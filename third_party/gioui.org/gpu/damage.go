@@ -81,6 +81,7 @@ type damage struct {
 	curKeep    []any
 	curKeyKeep []ops.Key
 	rects      []image.Rectangle
+	drawn      []imageOp
 }
 
 // Renderer is the name the driver gives the device that draws, such as
@@ -287,6 +288,35 @@ func (d *damage) hash(img *imageOp) uint64 {
 		}
 	}
 	return h
+}
+
+// touching returns, in order, the frame's draws that touch one of rects,
+// and leaves in ops.pathOps only the clip paths those draws use: stencils
+// and intersections cost as much off the damage as on it, and a software
+// renderer pays for every one.
+func (d *damage) touching(ops *drawOps, rects []image.Rectangle) []imageOp {
+	d.drawn = d.drawn[:0]
+	for i := range ops.imageOps {
+		img := &ops.imageOps[i]
+		for _, r := range rects {
+			if img.clip.Overlaps(r) {
+				d.drawn = append(d.drawn, *img)
+				for p := img.path; p != nil; p = p.parent {
+					p.drawn = true
+				}
+				break
+			}
+		}
+	}
+	paths := ops.pathOps[:0]
+	for _, p := range ops.pathOps {
+		if p.drawn {
+			paths = append(paths, p)
+		}
+	}
+	clear(ops.pathOps[len(paths):])
+	ops.pathOps = paths
+	return d.drawn
 }
 
 // drawDamaged draws ops under a scissor over each of rects, each time

@@ -134,6 +134,9 @@ type pathOp struct {
 	pathVerts []byte
 	parent    *pathOp
 	place     placement
+	// drawn marks, in a partial frame, a path that a drawn image's clip
+	// uses (see damage.touching).
+	drawn bool
 }
 
 type imageOp struct {
@@ -404,19 +407,24 @@ func (g *gpu) frame(target RenderTarget) error {
 	for _, img := range g.drawOps.imageOps {
 		expandPathOp(img.path, img.clip)
 	}
+	rects, partial := g.damage.damaged(&g.drawOps, viewport, g.ctx)
+	// Every image stays in the texture cache, drawn this frame or not.
+	g.renderer.uploadImages(g.cache, g.drawOps.imageOps)
+	drawn := g.drawOps.imageOps
+	if partial {
+		drawn = g.damage.touching(&g.drawOps, rects)
+	}
 	g.stencilTimer.begin()
 	g.renderer.packStencils(&g.drawOps.pathOps)
 	g.renderer.stencilClips(g.drawOps.pathCache, g.drawOps.pathOps)
-	g.renderer.packIntersections(g.drawOps.imageOps)
-	g.renderer.prepareIntersections(g.drawOps.imageOps)
-	g.renderer.intersect(g.drawOps.imageOps)
+	g.renderer.packIntersections(drawn)
+	g.renderer.prepareIntersections(drawn)
+	g.renderer.intersect(drawn)
 	g.stencilTimer.end()
 	g.coverTimer.begin()
-	g.renderer.uploadImages(g.cache, g.drawOps.imageOps)
-	g.renderer.prepareDrawOps(g.drawOps.imageOps)
+	g.renderer.prepareDrawOps(drawn)
 	g.drawOps.layers = g.renderer.packLayers(g.drawOps.layers)
 	g.renderer.drawLayers(g.drawOps.layers, g.drawOps.imageOps)
-	rects, partial := g.damage.damaged(&g.drawOps, viewport, g.ctx)
 	d := driver.LoadDesc{
 		ClearColor: g.drawOps.clearColor,
 	}
@@ -431,7 +439,7 @@ func (g *gpu) frame(target RenderTarget) error {
 	g.ctx.BeginRenderPass(defFBO, d)
 	g.ctx.Viewport(0, 0, viewport.X, viewport.Y)
 	if partial {
-		g.renderer.drawDamaged(g.ctx.(partialDevice), rects, viewport, clearDamage, g.drawOps.clearColor, g.drawOps.imageOps)
+		g.renderer.drawDamaged(g.ctx.(partialDevice), rects, viewport, clearDamage, g.drawOps.clearColor, drawn)
 	} else {
 		g.renderer.drawOps(false, image.Point{}, g.renderer.blitter.viewport, g.drawOps.imageOps)
 	}
