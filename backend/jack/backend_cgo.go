@@ -66,7 +66,7 @@ var (
 	clientMu sync.Mutex
 )
 
-// ldjProcess is the Go half of the process callback: it points the
+// ldjProcess is the Go half of a period (ldj_cycle): it points the
 // preallocated port slices at this period's buffers, hands a MIDI
 // processor the period's input events, runs the processor and collects
 // its MIDI output for C to send. It reports 0 when no processor is
@@ -101,6 +101,13 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 	s.native.midi_out_len = C.uint32_t(min(max(s.midi.MIDIOut(out), 0), len(out)))
 	return 1
 }
+
+// ldjYield is the Go half of ldj_yield (native.c): one pass through Go's
+// scheduler for the real-time thread's P, after the period's output went
+// to JACK.
+//
+//export ldjYield
+func ldjYield() { runtime.Gosched() }
 
 // Backend is the JACK backend. One manager goroutine owns the JACK client:
 // it opens, reconnects and closes it and makes every connection, so go-jack
@@ -740,6 +747,9 @@ func (b *Backend) CallbackStats() CallbackStats {
 		P99:    time.Duration(n.hist_p99_us) * time.Microsecond,
 		Max:    time.Duration(C.ldj_i64(&b.native.max_ns)),
 		Late:   uint64(C.ldj_u32(&b.native.late_cycles)),
+
+		YieldMax:  time.Duration(C.ldj_i64(&b.native.yield_max_ns)),
+		YieldLate: uint64(C.ldj_u32(&b.native.yield_late)),
 	}
 	if rate := int(C.ldj_u32(&b.native.rate_hz)); rate > 0 {
 		cs.Period = time.Duration(int64(C.ldj_u32(&b.native.period_frames)) * 1e9 / int64(rate))

@@ -19,25 +19,31 @@
 // calls too, handed over on a channel, and GraphVersion, bumped when it
 // sees ports or connections change, tells the panel when to ask again.
 //
-// The audio path is C then Go: native.c's process callback collects every
+// The audio path is C then Go. The client's real-time thread is ours
+// (jack_set_process_thread): native.c's ldj_thread loops in C on
+// jack_cycle_wait and jack_cycle_signal; each period it collects every
 // port buffer and the period's MIDI events, enters Go once (ldjProcess:
 // a backend.MIDIProcessor gets the events before Process and returns its
-// feedback after it, which C writes to the MIDI output), and times that entry, cgo transition included, into a histogram
-// (CallbackStats) and a smoothed share of the period (Stats.OwnLoad).
-// Nothing on it allocates, locks or makes a system call; periods above
-// backend.MaxFrames are answered with silence and counted.
+// feedback after it, which C writes to the MIDI output), and times that
+// entry, cgo transition included, into a histogram (CallbackStats) and a
+// smoothed share of the period (Stats.OwnLoad). Nothing on it allocates,
+// locks or makes a system call; periods above backend.MaxFrames are
+// answered with silence and counted.
 //
 // What Go's runtime does around the entry is measured, not assumed
-// (docs/PERFORMANCE.md): each entry takes an idle P and wakes sysmon, and
-// because a callback takes its P without passing through the scheduler,
-// the P's scheduling tick looks stuck, so sysmon retakes it after every
-// callback and, when it finds a callback running, preempts it (14–19
-// times a second at 256 frames in silence); the goroutine is locked to
-// JACK's thread, so a preempted callback waits for the P to come back
-// through another thread. No setting of ours avoids this; bench-rt's
-// "late" column counts the callbacks that run past their period.
+// (docs/PERFORMANCE.md): an entry takes its P back without passing
+// through the scheduler, so the P's scheduling tick looks stuck, and
+// every 10 ms sysmon retakes it and then polls every 20 µs for a while;
+// when it finds the entry running it preempts it, and the goroutine,
+// locked to JACK's thread, waits for its P to come back through another
+// thread. So once every 4 ms or more, after jack_cycle_signal has handed
+// the period's output to JACK, the thread enters Go a second time to pass
+// through the scheduler (ldj_yield, ldjYield): off the graph's critical
+// path, it keeps the tick moving. Its longest time and those longer than
+// a period are counted (CallbackStats.YieldMax, YieldLate). bench-rt's
+// "late" column counts the periods that run past their deadline.
 //
-// Only the process callback enters Go, and only while a gate is open:
+// Only the real-time thread enters Go, and only while a gate is open:
 // libjack ends its threads with pthread_cancel (jackd2's libjack, with
 // PTHREAD_CANCEL_ASYNCHRONOUS, on jack_deactivate and jack_client_close,
 // for the process and the notification thread alike; pipewire-jack's
@@ -46,11 +52,12 @@
 // with SIGSEGV in runtime.dropm, called by Go's cgo destructor as such a
 // thread exited, during a server restart. So no notification
 // callback calls Go at all, and before deactivating or closing, the
-// manager closes the gate and waits until the process callback is out of
+// manager closes the gate and waits until the real-time thread is out of
 // Go (ldj_close_go); from then until the thread ends, periods are answered
-// with silence in C. A server that does not answer would keep libjack's
-// deactivate and close waiting for ever: Stop closes the gate itself and
-// gives up after a bound (stopWait), so the app can still save and exit.
+// with silence in C, and libjack cancels the thread in jack_cycle_wait.
+// A server that does not answer would keep libjack's deactivate and close
+// waiting for ever: Stop closes the gate itself and gives up after a bound
+// (stopWait), so the app can still save and exit.
 //
 // go-jack (github.com/xthexder/go-jack) provides client open/close, port
 // registration, connections, port lookup and activation. What it lacks, or

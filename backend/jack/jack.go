@@ -61,6 +61,12 @@ type CallbackStats struct {
 	// JACK's call into C (the cgo entry into Go included): the xruns the
 	// mixer itself caused, where others are the machine's or the server's.
 	Late uint64
+	// YieldMax is the longest pass through Go's scheduler after a period
+	// (ldj_yield in native.c), and YieldLate counts those longer than the
+	// period: a yield runs after the output is with JACK, so only one that
+	// outlasts a period can delay the next.
+	YieldMax  time.Duration
+	YieldLate uint64
 }
 
 // Stats are the backend's own measurements beyond backend.StreamInfo.

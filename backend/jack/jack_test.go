@@ -193,7 +193,7 @@ var pulses = [4]float64{0.5, 0.375, 0.25, 0.125}
 // frame the mixer wrote while the source played its frame k. Commands sent
 // before capture are applied before the source starts, and their 10 ms
 // ramps end long before pulse1. A capture during which a test client saw
-// an xrun is repeated.
+// an xrun, or whose two starts landed too far apart, is repeated.
 func (r *rig) capture(t *testing.T) [6][]float32 {
 	t.Helper()
 	sig := make([][]float32, 4)
@@ -221,6 +221,12 @@ func (r *rig) capture(t *testing.T) [6][]float32 {
 		}
 		shift := int(int32(r.src.StartFrame() - r.sink.StartFrame()))
 		if shift < 0 || shift > captureFrames-signalFrames {
+			// The two starts are the test's own calls, one after the
+			// other: on a loaded machine they can land periods apart.
+			if attempt < 3 {
+				t.Logf("capture %d: source started %d frames after the sink; again", attempt, shift)
+				continue
+			}
 			t.Fatalf("source started %d frames after the sink; want 0..%d", shift, captureFrames-signalFrames)
 		}
 		var out [6][]float32
@@ -556,6 +562,17 @@ func TestNoAllocationsAt64Frames(t *testing.T) {
 	r.set(t, mixer.ParamTrimDB, 0, 12) // into the limiter
 	time.Sleep(500 * time.Millisecond)
 	assertNoAllocations(t, r, 10*time.Second)
+	// The real-time thread passes through Go's scheduler every 4 ms or
+	// more, after each period's output is with JACK (ldj_yield): it must
+	// run, and come back within a period.
+	cs := r.b.CallbackStats()
+	t.Logf("%d periods; yield: longest %v, %d longer than the %v period", cs.Cycles, cs.YieldMax, cs.YieldLate, cs.Period)
+	if cs.YieldMax <= 0 {
+		t.Error("the real-time thread never yielded")
+	}
+	if cs.YieldLate*1000 > cs.Cycles {
+		t.Errorf("%d of %d yields outlasted their period", cs.YieldLate, cs.Cycles)
+	}
 	if r.eng.Status().LimiterGainDB >= 0 {
 		t.Errorf("the limiter never worked (gain %v dB): the input did not reach the engine", r.eng.Status().LimiterGainDB)
 	}

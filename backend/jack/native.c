@@ -71,11 +71,10 @@ static void ldj_write_midi(ldj_state *s, void *buf) {
 	}
 }
 
-// ldj_process runs on JACK's real-time thread. It gathers every buffer
-// pointer and the MIDI input here, so Go is entered once per period, and
-// times that whole entry, cgo transition included.
-static int ldj_process(jack_nframes_t n, void *arg) {
-	ldj_state *s = arg;
+// ldj_cycle runs one period on JACK's real-time thread. It gathers every
+// buffer pointer and the MIDI input here, so Go is entered once per
+// period, and times that whole entry, cgo transition included.
+static void ldj_cycle(ldj_state *s, jack_nframes_t n) {
 	int64_t t0 = ldj_now_ns();
 	for (int i = 0; i < s->n_in; i++) s->in_buf[i] = jack_port_get_buffer(s->in[i], n);
 	for (int i = 0; i < s->n_out; i++) s->out_buf[i] = jack_port_get_buffer(s->out[i], n);
@@ -117,7 +116,44 @@ static int ldj_process(jack_nframes_t n, void *arg) {
 	if (d > s->max_ns) __atomic_store_n(&s->max_ns, d, __ATOMIC_RELAXED);
 	__atomic_store_n(&s->period_frames, n, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&s->cycles, 1, __ATOMIC_RELEASE);
-	return 0;
+}
+
+// ldj_yield lets Go's scheduler run on the real-time thread's P once every
+// LDJ_YIELD_NS, after the period's output is with JACK (off the graph's
+// critical path). Without it the P's scheduling tick never moves (a cgo
+// callback takes its P back without passing through the scheduler), so
+// every 10 ms Go's sysmon takes the P for a goroutine stuck in a system
+// call and then polls every 20 µs for a while: in the app that was the
+// largest single cost while music plays (docs/PERFORMANCE.md). The yield
+// hands the P through another thread and back; its time is kept in
+// yield_max_ns and yield_late (yields that ran past the period).
+static void ldj_yield(ldj_state *s, jack_nframes_t n) {
+	int64_t t0 = ldj_now_ns();
+	if (t0 - s->yield_at_ns < LDJ_YIELD_NS) return;
+	s->yield_at_ns = t0;
+	if (!__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) return;
+	__atomic_store_n(&s->in_go, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) ldjYield();
+	__atomic_store_n(&s->in_go, 0, __ATOMIC_SEQ_CST);
+	int64_t d = ldj_now_ns() - t0;
+	if (d > s->yield_max_ns) __atomic_store_n(&s->yield_max_ns, d, __ATOMIC_RELAXED);
+	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
+	if (rate > 0 && (double)d * rate > 1e9 * n) __atomic_add_fetch(&s->yield_late, 1, __ATOMIC_RELAXED);
+}
+
+// ldj_thread is the client's real-time thread (jack_set_process_thread):
+// the cycle loop stays in C, so libjack cancelling the thread at
+// deactivate finds it in jack_cycle_wait, never inside Go. A wait that
+// returns no frames means the server is ending the client's cycles.
+static void *ldj_thread(void *arg) {
+	ldj_state *s = arg;
+	for (;;) {
+		jack_nframes_t n = jack_cycle_wait(s->client);
+		if (n == 0) return NULL;
+		ldj_cycle(s, n);
+		jack_cycle_signal(s->client, 0);
+		ldj_yield(s, n);
+	}
 }
 
 static void ldj_notify(ldj_state *s, uint32_t events) {
@@ -239,7 +275,7 @@ ldj_state *ldj_new(int slot, jack_client_t *client, int latency_by_manager) {
 // go-jack's unsynchronised clientMap is never read from JACK's threads.
 const char *ldj_set_callbacks(ldj_state *s) {
 	jack_client_t *c = s->client;
-	if (jack_set_process_callback(c, ldj_process, s)) return "jack_set_process_callback";
+	if (jack_set_process_thread(c, ldj_thread, s)) return "jack_set_process_thread";
 	if (jack_set_xrun_callback(c, ldj_xrun, s)) return "jack_set_xrun_callback";
 	if (jack_set_buffer_size_callback(c, ldj_bufsize, s)) return "jack_set_buffer_size_callback";
 	if (jack_set_sample_rate_callback(c, ldj_srate, s)) return "jack_set_sample_rate_callback";
@@ -270,10 +306,10 @@ uint32_t ldj_take_events(ldj_state *s) { return __atomic_exchange_n(&s->events, 
 
 void ldj_open_go(ldj_state *s) { __atomic_store_n(&s->go_open, 1, __ATOMIC_SEQ_CST); }
 
-// ldj_close_go stops the process callback from entering Go and waits until
-// it has left Go, so libjack may then cancel its thread (jack_deactivate,
+// ldj_close_go stops the real-time thread from entering Go and waits until
+// it has left Go, so libjack may then cancel it (jack_deactivate,
 // jack_client_close) without catching it inside the Go runtime. It reports
-// 0, or -1 if the callback was still in Go after 2 s.
+// 0, or -1 if the thread was still in Go after 2 s.
 int ldj_close_go(ldj_state *s) {
 	__atomic_store_n(&s->go_open, 0, __ATOMIC_SEQ_CST);
 	struct timespec ms = {0, 1000000};

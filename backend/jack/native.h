@@ -17,6 +17,7 @@
 #define LDJ_MIDI_BYTES 16
 #define LDJ_MIDI_OUT_BYTES 1536 // a period's feedback: 512 three-byte messages
 #define LDJ_HIST_BUCKETS 20000 // 1 µs each: callbacks up to 20 ms
+#define LDJ_YIELD_NS 4000000 // see ldj_yield
 
 enum { LDJ_EV_RATE = 1, LDJ_EV_PORTREG = 2, LDJ_EV_CONNECT = 4, LDJ_EV_SHUTDOWN = 8 };
 
@@ -35,7 +36,7 @@ typedef struct {
 } ldj_transport;
 
 // ldj_state is one connection's shared state. It is C memory, so it holds
-// no Go pointers; the process callback reaches Go through slot.
+// no Go pointers; the real-time thread reaches Go through slot.
 typedef struct {
 	int slot;
 	jack_client_t *client;
@@ -63,6 +64,9 @@ typedef struct {
 	double own_load;          // smoothed callback time / period; audio thread only
 	uint32_t own_load_ppm;    // own_load published for Go, parts per million
 	uint32_t hist[LDJ_HIST_BUCKETS + 1];
+	int64_t yield_at_ns;     // audio thread only
+	int64_t yield_max_ns;    // the longest ldj_yield
+	uint32_t yield_late;     // yields longer than their period
 
 	// Filled by ldj_poll on the manager goroutine.
 	ldj_transport transport;
@@ -77,11 +81,11 @@ typedef struct {
 	int gone;
 
 	// events collects LDJ_EV_* bits from JACK's notification callbacks for
-	// the manager, which takes them every tick. No callback but the
-	// process callback enters Go: libjack may end its threads with
-	// asynchronous pthread_cancel (jackd2 on deactivate and close,
+	// the manager, which takes them every tick. No thread but the
+	// real-time one (ldj_thread) enters Go: libjack may end its threads
+	// with asynchronous pthread_cancel (jackd2 on deactivate and close,
 	// PipeWire's data loop), and a thread cancelled inside Go corrupts the
-	// runtime. For the same reason the process callback enters Go only
+	// runtime. For the same reason the real-time thread enters Go only
 	// while go_open is set, and in_go tells ldj_close_go when it is out.
 	uint32_t events;
 	int go_open, in_go;
@@ -90,6 +94,7 @@ typedef struct {
 } ldj_state;
 
 extern int ldjProcess(int slot, uint32_t nframes);
+extern void ldjYield(void);
 
 
 ldj_state *ldj_new(int slot, jack_client_t *client, int latency_by_manager);
