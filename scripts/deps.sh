@@ -19,6 +19,7 @@ test_pkgs=(
 	sox desktop-file-utils appstream
 	lilv-utils x42-plugins lsp-plugins-lv2 swh-lv2
 	aubio-tools
+	jack-mixer gir1.2-gtk-3.0 python3-gi-cairo mpv
 )
 
 case "${1:-run}" in

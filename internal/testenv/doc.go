@@ -9,7 +9,7 @@
 // A machine that cannot have one of them (a container with no qemu, a
 // build host with no GPU) opts out of that kind alone with its variable,
 // LINUXDJ_SKIP_X, LINUXDJ_SKIP_GPU, LINUXDJ_SKIP_SOX, LINUXDJ_SKIP_AUBIO,
-// LINUXDJ_SKIP_VM or LINUXDJ_SKIP_LV2 set to 1; the tests of that kind then
-// skip and say why. The real sound servers have the same rule in internal/jacktest
+// LINUXDJ_SKIP_VM, LINUXDJ_SKIP_LV2 or LINUXDJ_SKIP_JACK_MIXER set to 1;
+// the tests of that kind then skip and say why. The real sound servers have the same rule in internal/jacktest
 // (LINUXDJ_SKIP_SERVERS).
 package testenv

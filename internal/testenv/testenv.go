@@ -38,6 +38,12 @@ var (
 	// Aubio is aubio's command-line tool, the reference the BPM counter
 	// is compared with.
 	Aubio = Kind{name: "aubio", optOut: "LINUXDJ_SKIP_AUBIO", tools: []tool{{"aubio", "aubio-tools"}}}
+	// JackMixer is jack_mixer, the JACK mixer the window's CPU is
+	// measured against (it needs GTK's introspection data and cairo's
+	// Python bindings, which its Debian package only recommends).
+	JackMixer = Kind{name: "jack_mixer", optOut: "LINUXDJ_SKIP_JACK_MIXER", tools: []tool{
+		{"jack_mixer", "jack-mixer gir1.2-gtk-3.0 python3-gi-cairo"}, {"jack_lsp", "jackd2"},
+	}}
 	// VM is what boots a Debian kernel with ALSA's virtual sound cards.
 	VM = Kind{name: "a VM", optOut: "LINUXDJ_SKIP_VM", tools: []tool{
 		{"qemu-system-x86_64", "qemu-system-x86"}, {"busybox", "busybox-static"}, {"cpio", "cpio"},

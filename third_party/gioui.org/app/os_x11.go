@@ -102,6 +102,10 @@ type x11Window struct {
 	notify struct {
 		read, write int
 	}
+	// park, when the X connection and the notify pipe are non-blocking,
+	// lets the loop wait in Go's network poller instead of a blocking
+	// poll(2) (a Linux DJ patch; see its third_party/README.md).
+	park *x11Park
 
 	animating bool
 
@@ -502,7 +506,11 @@ dispatchFnsLoop:
 			// Clear poll events.
 			*xEvents = 0
 			// Wait for X event or gio notification.
-			if _, err := syscall.Poll(pollfds, -1); err != nil && err != syscall.EINTR {
+			if w.park != nil {
+				if w.park.wait() {
+					*xEvents = syscall.POLLIN
+				}
+			} else if _, err := syscall.Poll(pollfds, -1); err != nil && err != syscall.EINTR {
 				panic(fmt.Errorf("x11 loop: poll failed: %w", err))
 			}
 			switch {
@@ -538,6 +546,10 @@ dispatchFnsLoop:
 }
 
 func (w *x11Window) destroy() {
+	if w.park != nil {
+		w.park.close()
+		w.park = nil
+	}
 	if w.notify.write != 0 {
 		syscall.Close(w.notify.write)
 		w.notify.write = 0
@@ -900,6 +912,7 @@ func newX11Window(gioWin *callbacks, options []Option) error {
 	w.handler = x11EventHandler{w: w, xev: new(C.XEvent), text: make([]byte, 4)}
 	w.notify.read = pipe[0]
 	w.notify.write = pipe[1]
+	w.park = newX11Park(int(C.XConnectionNumber(dpy)), w.notify.read, w.notify.write)
 	w.w.SetDriver(w)
 
 	if err := w.updateXkbKeymap(); err != nil {
