@@ -169,7 +169,7 @@ func runMixer(args []string, stdout, stderr io.Writer) int {
 			observe: obs.observe,
 			sizeDp:  image.Pt(s.store.model.Window.WidthDp, s.store.model.Window.HeightDp), resized: s.store.setWindow,
 			remote: s.remote, remoteApplied: s.remoteApplied, mapper: s.mapper,
-			scenes: s.store, saveMappings: s.store.setMappings,
+			scenes: s.store, saveMappings: s.store.setMappings, rack: s.rack,
 
 			connectHintDismissed: s.store.connectHintDismissed(), dismissConnectHint: s.store.dismissConnectHint,
 			rec: s.rec, duckGainDB: s.eng.TalkoverGainDB,
