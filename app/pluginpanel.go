@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gioui.org/gesture"
+	"gioui.org/io/key"
 	"gioui.org/layout"
 	"gioui.org/op"
 	"gioui.org/text"
@@ -314,12 +315,12 @@ func (u *UI) layoutSlots(gtx layout.Context) {
 		widgets.Button(th, s, label).Layout(c)
 		t.Pop()
 	}
-	button(&p.prev, labelW, arrowW, "◀")
+	button(&p.prev, labelW, arrowW, "<")
 	nameW := max(w-labelW-2*arrowW-2*gap, 0)
 	c, t = place(gtx, labelW+arrowW+gap, y+gtx.Dp(2), nameW, bh)
 	th.BoldLabel(c, th.TextSizeSp, th.Palette.Text.NRGBA(), text.Middle, p.targetText)
 	t.Pop()
-	button(&p.next, w-arrowW, arrowW, "▶")
+	button(&p.next, w-arrowW, arrowW, ">")
 	y += bh + gap
 
 	c, t = place(gtx, 0, y+gtx.Dp(4), labelW, bh)
@@ -363,6 +364,9 @@ func (u *UI) layoutSlots(gtx layout.Context) {
 		case r.open.Clicked(gtx):
 			if !r.view.empty() {
 				u.openEditor(ch, slot)
+				// The search field goes away with the browser: it must
+				// not keep the keyboard, or the panel's knobs get none.
+				gtx.Execute(key.FocusCmd{})
 				gtx.Execute(op.InvalidateCmd{})
 				return
 			}
@@ -403,7 +407,7 @@ func (u *UI) layoutSlots(gtx layout.Context) {
 				bw    int
 				show  bool
 			}{{&r.up, "▲", smallW, slot > 1}, {&r.down, "▼", smallW, slot < mixer.InsertSlots},
-				{&r.open, "EDIT", gtx.Dp(52), r.view.plugin != nil}, {&r.remove, "✕", smallW, true}} {
+				{&r.open, "EDIT", gtx.Dp(52), r.view.plugin != nil}, {&r.remove, "×", smallW, true}} {
 				if b.show {
 					c, t = place(gtx, x, by, b.bw, bh)
 					c.Constraints.Min.X = b.bw
@@ -646,7 +650,7 @@ func (u *UI) layoutPluginEditor(gtx layout.Context) {
 	backW := gtx.Dp(64)
 	c, t := place(gtx, 0, 0, backW, bh)
 	c.Constraints.Min.X = backW
-	widgets.Button(th, &e.back, "◀ BACK").Layout(c)
+	widgets.Button(th, &e.back, "BACK").Layout(c)
 	t.Pop()
 	tx := backW + 2*gap
 	c, t = place(gtx, tx, gtx.Dp(2), max(w-tx, 0), bh)
