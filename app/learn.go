@@ -14,7 +14,6 @@ import (
 	"gioui.org/text"
 
 	"github.com/linuxdj/linuxdj/control/midi"
-	"github.com/linuxdj/linuxdj/control/param"
 	"github.com/linuxdj/linuxdj/widgets"
 )
 
@@ -64,6 +63,9 @@ type learnMenu struct {
 	shown   *midi.Table // the table the badges show
 
 	controls []mappable
+	// base is how many of controls are the window's own; the plugin
+	// panel's follow while it is open.
+	base     int
 	open     int // the control whose menu is open, or −1
 	learning bool
 	mapped   bool   // the open control has a mapping: Remove is offered
@@ -106,6 +108,7 @@ func (u *UI) initLearn() {
 			l.controls = append(l.controls, mappable{ctx: ctx, target: midi.Target{Param: c.p, Channel: c.ch}})
 		}
 	}
+	l.base = len(l.controls)
 }
 
 // learnNextFrame asks for frames while learning, so the learner is
@@ -271,7 +274,7 @@ func (u *UI) openMenu(gtx layout.Context, i int) {
 	}
 	l.open, l.problem = i, ""
 	t := l.controls[i].target
-	l.title = param.Format(t.Param, t.Channel)
+	l.title = t.String()
 	l.mapped = false
 	if l.mapper != nil {
 		if ms := l.mapper.Table().For(t); len(ms) > 0 {

@@ -1,10 +1,12 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/linuxdj/linuxdj/mixer"
@@ -35,24 +37,40 @@ type rackSlot struct {
 // its settings survive to the next save. The world of installed plugins
 // is loaded the first time an entry needs it.
 type rack struct {
-	eng    *mixer.Engine
-	stereo []bool // per channel
-	rateHz float64
-	frames int
-	stderr io.Writer
+	eng     *mixer.Engine
+	plugins *pluginSlots // what MIDI and OSC reach
+	stereo  []bool       // per channel
+	rateHz  float64
+	frames  int
+	stderr  io.Writer
+	// changed, when set, is told (on the rack's goroutine, or the one
+	// that changed a slot) that what a save captures has changed: a
+	// slot, or a control moved by the window, MIDI or OSC.
+	changed func()
+	// gen counts the changes of what the slots hold, so the window
+	// knows when to read them again.
+	gen atomic.Uint64
 
 	mu       sync.Mutex
 	world    *lv2.World
 	worldErr error
 	slots    map[slotKey]*rackSlot
+	// controls is the plugins' control changes counted when last
+	// looked at (lv2.Insert.Changes summed).
+	controls uint64
 
 	stop chan struct{}
 	done chan struct{}
 }
 
-func newRack(eng *mixer.Engine, cfg mixer.Config, rateHz, frames int, stderr io.Writer) *rack {
+// newRack makes the rack of eng's slots, publishing its plugins to ps
+// (nil: to none but its own) and telling changed (nil: no one) of changes.
+func newRack(eng *mixer.Engine, cfg mixer.Config, ps *pluginSlots, changed func(), rateHz, frames int, stderr io.Writer) *rack {
+	if ps == nil {
+		ps = &pluginSlots{}
+	}
 	r := &rack{
-		eng: eng, rateHz: float64(rateHz), frames: min(max(frames, 1), lv2.MaxFrames), stderr: stderr,
+		eng: eng, plugins: ps, changed: changed, rateHz: float64(rateHz), frames: min(max(frames, 1), lv2.MaxFrames), stderr: stderr,
 		slots: map[slotKey]*rackSlot{}, stop: make(chan struct{}), done: make(chan struct{}),
 	}
 	for _, c := range cfg.Channels {
@@ -74,7 +92,32 @@ func (r *rack) reap() {
 		case <-t.C:
 		}
 		r.freeRetired()
+		if r.controlsMoved() && r.changed != nil {
+			r.changed()
+		}
 	}
+}
+
+// controlsMoved reports whether any plugin's control changed since it was
+// last asked.
+func (r *rack) controlsMoved() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := r.countControls()
+	moved := n != r.controls
+	r.controls = n
+	return moved
+}
+
+// countControls sums the loaded plugins' control changes; r.mu is held.
+func (r *rack) countControls() uint64 {
+	var n uint64
+	for _, s := range r.slots {
+		if s.ins != nil {
+			n += s.ins.Changes()
+		}
+	}
+	return n
 }
 
 func (r *rack) freeRetired() {
@@ -104,6 +147,7 @@ func (r *rack) loadWorld() (*lv2.World, error) {
 func (r *rack) apply(entries []state.Insert) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	defer r.settled()
 	want := map[slotKey]state.Insert{}
 	for _, e := range entries {
 		want[slotKey{e.Channel, e.Slot}] = e
@@ -126,29 +170,31 @@ func (r *rack) apply(entries []state.Insert) {
 			r.eng.SetInsertBypass(e.Strip(), e.Slot-1, e.Bypass)
 			continue
 		}
-		s := &rackSlot{entry: e}
-		ins, err := r.make(e)
-		if err != nil {
-			s.missing = err.Error()
+		if err := r.place(e); err != nil {
 			fmt.Fprintf(r.stderr, "linuxdj: insert %v: %v; its settings are kept\n", e, err)
 		}
-		s.ins = ins
-		r.slots[key] = s
-		r.eng.SetInsertBypass(e.Strip(), e.Slot-1, e.Bypass)
-		if ins == nil {
-			r.hand(key, nil)
-			continue
-		}
-		r.hand(key, ins)
 	}
 }
 
-// hand gives the engine a slot's new insert (nil to empty it).
+// settled ends a change of the slots made for a reason other than a
+// control moving (a load, a scene): the window reads the slots again,
+// and the controls set in passing do not count as moved. r.mu is held.
+func (r *rack) settled() {
+	r.controls = r.countControls()
+	r.gen.Add(1)
+}
+
+// hand gives the engine a slot's new insert (nil to empty it), after
+// MIDI and OSC see it.
 func (r *rack) hand(key slotKey, ins *lv2.Insert) {
-	var mi mixer.Insert
+	var (
+		mi mixer.Insert
+		lp *loadedPlugin
+	)
 	if ins != nil {
-		mi = ins
+		mi, lp = ins, newLoadedPlugin(ins, r.rateHz)
 	}
+	r.plugins.publish(key.channel, key.slot, lp)
 	strip := key.channel - 1
 	if key.channel == 0 {
 		strip = mixer.MasterInserts
@@ -202,24 +248,32 @@ func (r *rack) capture(m *state.Mixer) {
 	defer r.mu.Unlock()
 	m.Inserts = m.Inserts[:0]
 	for _, s := range r.slots {
-		e := s.entry
-		if s.ins != nil {
-			e.Controls = maps.Clone(e.Controls)
-			if e.Controls == nil {
-				e.Controls = map[string]float32{}
-			}
-			for _, p := range s.ins.Controls() {
-				e.Controls[p.Symbol], _ = s.ins.Control(p.Symbol)
-			}
-			if s.ins.HasState() {
-				if ttl, err := s.ins.SaveState(); err == nil {
-					e.SetLV2State(ttl)
-				}
-			}
-		}
-		m.Inserts = append(m.Inserts, e)
+		m.Inserts = append(m.Inserts, r.captured(s))
 	}
 	sortInserts(m.Inserts)
+}
+
+// captured is a slot's entry as a save writes it: a loaded plugin's
+// controls as they are set and its LV2 State; a placeholder's entry as it
+// was loaded. r.mu is held.
+func (r *rack) captured(s *rackSlot) state.Insert {
+	e := s.entry
+	e.Controls = maps.Clone(e.Controls)
+	if s.ins == nil {
+		return e
+	}
+	if e.Controls == nil {
+		e.Controls = map[string]float32{}
+	}
+	for _, p := range s.ins.Controls() {
+		e.Controls[p.Symbol], _ = s.ins.Control(p.Symbol)
+	}
+	if s.ins.HasState() {
+		if ttl, err := s.ins.SaveState(); err == nil {
+			e.SetLV2State(ttl)
+		}
+	}
+	return e
 }
 
 // sortInserts orders entries by channel (master last) and slot, so the
@@ -260,6 +314,7 @@ func (r *rack) close() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for key, s := range r.slots {
+		r.plugins.publish(key.channel, key.slot, nil)
 		if s.ins != nil {
 			s.ins.Close()
 		}
@@ -269,4 +324,180 @@ func (r *rack) close() {
 		r.world.Close()
 		r.world = nil
 	}
+}
+
+// The window's side of the rack: what a slot holds, and the changes the
+// plugin browser and a strip's insert list make. Each runs on the
+// window's goroutine; making a plugin (lilv's instantiate) happens there
+// too, once per user action.
+
+// slotView is what the window shows of one insert slot.
+type slotView struct {
+	uri, name string
+	bypass    bool
+	missing   string        // a placeholder's reason; "" for a loaded plugin
+	plugin    *loadedPlugin // nil for an empty slot or a placeholder
+}
+
+// empty reports whether the slot holds nothing at all.
+func (v slotView) empty() bool { return v.uri == "" }
+
+// view returns what a slot holds.
+func (r *rack) view(channel, slot int) slotView {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.slots[slotKey{channel, slot}]
+	if s == nil {
+		return slotView{}
+	}
+	v := slotView{uri: s.entry.URI, name: s.entry.URI, bypass: s.entry.Bypass, missing: s.missing}
+	if s.ins != nil {
+		v.name = s.ins.Plugin().Name
+		if i := pluginSlotIndex(channel, slot); i >= 0 {
+			v.plugin = r.plugins.slots[i].Load()
+		}
+	}
+	return v
+}
+
+// catalogue lists the installed plugins, loading the world the first time.
+func (r *rack) catalogue() ([]lv2.Plugin, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	w, err := r.loadWorld()
+	if err != nil {
+		return nil, err
+	}
+	return w.Plugins(), nil
+}
+
+// add puts a new uri plugin, at its defaults, into a slot (replacing what
+// is there; the engine crossfades).
+func (r *rack) add(channel, slot int, uri string) error {
+	return r.edit(func() error {
+		return r.place(state.Insert{Channel: channel, Slot: slot, URI: uri})
+	})
+}
+
+// remove empties a slot.
+func (r *rack) remove(channel, slot int) {
+	r.edit(func() error {
+		key := slotKey{channel, slot}
+		if _, ok := r.slots[key]; ok {
+			r.hand(key, nil)
+			delete(r.slots, key)
+		}
+		return nil
+	})
+}
+
+// setBypass switches a slot's bypass.
+func (r *rack) setBypass(channel, slot int, on bool) {
+	r.edit(func() error {
+		s := r.slots[slotKey{channel, slot}]
+		if s == nil {
+			return nil
+		}
+		s.entry.Bypass = on
+		strip := channel - 1
+		if channel == 0 {
+			strip = mixer.MasterInserts
+		}
+		return r.eng.SetInsertBypass(strip, slot-1, on)
+	})
+}
+
+// move swaps a slot's plugin with the one in slot to (which may be
+// empty). Each is made anew in its new slot from its captured settings
+// (controls and State), as a plugin loaded from the state file is: one
+// instance never runs in two slots, and the engine crossfades both.
+func (r *rack) move(channel, from, to int) error {
+	if to < 1 || to > mixer.InsertSlots || to == from {
+		return nil
+	}
+	return r.edit(func() error {
+		a, b := r.entryOf(channel, from), r.entryOf(channel, to)
+		var errs []error
+		for _, m := range []struct {
+			e    *state.Insert
+			slot int
+		}{{a, to}, {b, from}} {
+			if m.e == nil {
+				key := slotKey{channel, m.slot}
+				if _, ok := r.slots[key]; ok {
+					r.hand(key, nil)
+					delete(r.slots, key)
+				}
+				continue
+			}
+			m.e.Slot = m.slot
+			if err := r.place(*m.e); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		return errors.Join(errs...)
+	})
+}
+
+// edit runs change under r.mu as one change of the slots, then tells the
+// store.
+func (r *rack) edit(change func() error) error {
+	r.mu.Lock()
+	err := change()
+	r.settled()
+	r.mu.Unlock()
+	if r.changed != nil {
+		r.changed()
+	}
+	return err
+}
+
+// entryOf is a slot's entry with its settings as they are now (a
+// loaded plugin's controls and State), or nil for an empty slot; r.mu is
+// held.
+func (r *rack) entryOf(channel, slot int) *state.Insert {
+	s := r.slots[slotKey{channel, slot}]
+	if s == nil {
+		return nil
+	}
+	e := r.captured(s)
+	return &e
+}
+
+// place makes e's plugin and puts it into e's slot; a plugin that cannot
+// be made leaves a placeholder there, as at load. r.mu is held.
+func (r *rack) place(e state.Insert) error {
+	key := slotKey{e.Channel, e.Slot}
+	if key.channel < 0 || key.channel > len(r.stereo) || pluginSlotIndex(key.channel, key.slot) < 0 {
+		return fmt.Errorf("insert %v: no such slot", e)
+	}
+	s := &rackSlot{entry: e}
+	ins, err := r.make(e)
+	if err != nil {
+		s.missing = err.Error()
+	}
+	s.ins = ins
+	r.slots[key] = s
+	r.eng.SetInsertBypass(e.Strip(), e.Slot-1, e.Bypass)
+	r.hand(key, ins)
+	return err
+}
+
+// status is what the engine says of a slot: its plugin's output was not
+// finite (the slot is muted), and the latency it adds.
+func (r *rack) status(channel, slot int) (faulted bool, latencyFrames int) {
+	strip := channel - 1
+	if channel == 0 {
+		strip = mixer.MasterInserts
+	}
+	return r.eng.InsertStatus(strip, slot-1)
+}
+
+// latency is the frames a strip's (0: master's) inserts add.
+func (r *rack) latency(channel int) int {
+	strip := channel - 1
+	if channel == 0 {
+		strip = mixer.MasterInserts
+	}
+	return r.eng.InsertLatencyFrames(strip)
 }

@@ -50,7 +50,7 @@ func runEngine(e *mixer.Engine, n int) float64 {
 // placeholder whose entry is written back exactly as it was loaded.
 func TestRackKeepsMissingPlugin(t *testing.T) {
 	e, cfg := rackEngine(t)
-	r := newRack(e, cfg, 48000, 256, io.Discard)
+	r := newRack(e, cfg, nil, nil, 48000, 256, io.Discard)
 	defer r.close()
 	gone := state.Insert{Channel: 2, Slot: 3, URI: "urn:linuxdj:test:not-installed", Bypass: true,
 		Controls: map[string]float32{"gain": -4.5, "mode": 2}, State: "QHByZWZpeCBsdjI6IDw+IC4K"}
@@ -77,7 +77,7 @@ func TestRackLoadsAndRecalls(t *testing.T) {
 	const amp = "http://plugin.org.uk/swh-plugins/amp"
 	e, cfg := rackEngine(t)
 	e.NewCommandRing(4).TryPush(mixer.Command{Param: mixer.ParamLimiter, Value: 0})
-	r := newRack(e, cfg, 48000, 256, io.Discard)
+	r := newRack(e, cfg, nil, nil, 48000, 256, io.Discard)
 	defer r.close()
 	dry := runEngine(e, 40)
 	r.apply([]state.Insert{{Channel: 1, Slot: 1, URI: amp, Controls: map[string]float32{"gain": -6}}})

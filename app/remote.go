@@ -78,6 +78,7 @@ func (s *session) startRemote(o options, ns *nsmJoin) error {
 		go s.serveOSC(srv)
 	}
 	echo := rt.NewRing[mixer.Command](commandRingSize)
+	srv.ControlPlugins(s.plugins.set)
 	srv.StartControl(s.eng.NewCommandRing(commandRingSize), len(s.cfg.Channels), func(c mixer.Command) { echo.TryPush(c) })
 	s.remote = append(s.remote, echo)
 	fmt.Fprintf(s.stderr, "linuxdj: OSC control on %s\n", srv.URL())
@@ -88,6 +89,7 @@ func (s *session) startRemote(o options, ns *nsmJoin) error {
 // the engine.
 func (s *session) wireMIDI(saved []midi.Mapping) {
 	s.mapper = newMIDIMapper(saved, s.stderr)
+	s.mapper.SetPlugins(s.plugins)
 	bridge := midi.NewBridge(s.eng, s.mapper, commandRingSize)
 	s.proc = bridge
 	s.remote = append(s.remote, bridge.Echo())

@@ -169,7 +169,7 @@ func runMixer(args []string, stdout, stderr io.Writer) int {
 			observe: obs.observe,
 			sizeDp:  image.Pt(s.store.model.Window.WidthDp, s.store.model.Window.HeightDp), resized: s.store.setWindow,
 			remote: s.remote, remoteApplied: s.remoteApplied, mapper: s.mapper,
-			scenes: s.store, saveMappings: s.store.setMappings,
+			scenes: s.store, saveMappings: s.store.setMappings, rack: s.rack,
 
 			connectHintDismissed: s.store.connectHintDismissed(), dismissConnectHint: s.store.dismissConnectHint,
 			rec: s.rec, duckGainDB: s.eng.TalkoverGainDB,
@@ -210,6 +210,9 @@ type session struct {
 	osc    *osc.Server // nil unless OSC control or NSM is on
 	nsm    *nsm.Client // nil unless a session manager runs the app
 	rack   *rack       // the insert slots' plugins, from start
+	// plugins is what MIDI and OSC reach of the rack's plugins; it exists
+	// before them, the rack fills it once the stream runs.
+	plugins *pluginSlots
 }
 
 // openSession loads the state, builds the engine from it with the whole
@@ -250,7 +253,7 @@ func openSession(o options, backendName string, stderr io.Writer) (*session, int
 		fmt.Fprintf(stderr, "linuxdj: %v\n", err)
 		return nil, 2
 	}
-	s := &session{cfg: cfg, eng: eng, proc: eng, cmds: eng.NewCommandRing(commandRingSize), stderr: stderr}
+	s := &session{cfg: cfg, eng: eng, proc: eng, cmds: eng.NewCommandRing(commandRingSize), stderr: stderr, plugins: &pluginSlots{}}
 	for _, c := range saved.Controls.Commands(nil) {
 		s.cmds.TryPush(c)
 	}
@@ -296,7 +299,7 @@ func (s *session) startRack() {
 	if rate == 0 {
 		rate = s.eng.Status().SampleRateHz
 	}
-	s.rack = newRack(s.eng, s.cfg, rate, info.PeriodFrames, s.stderr)
+	s.rack = newRack(s.eng, s.cfg, s.plugins, s.store.auto.Notify, rate, info.PeriodFrames, s.stderr)
 	s.store.mu.Lock()
 	inserts := s.store.model.Clone().Inserts
 	s.store.mu.Unlock()

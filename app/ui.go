@@ -62,7 +62,8 @@ type stripUI struct {
 	meter                   widgets.MeterState
 	mode                    stripMode
 	bpm                     bpmUI
-	mic                     bool // the channel is a microphone (mixer.ChannelConfig.Mic)
+	mic                     bool         // the channel is a microphone (mixer.ChannelConfig.Mic)
+	inserts                 stripInserts // the latency its inserts add, a faulted one
 }
 
 // UI is the mixer window's content: the widget states, bound to the
@@ -120,6 +121,8 @@ type UI struct {
 	scenes         scenesPanel
 	midi           midiPanel
 	fx             fxPanel
+	plugins        pluginsPanel
+	masterInserts  stripInserts
 	reloadCmds     []mixer.Command
 	bodyScroll     scroller
 
@@ -184,6 +187,7 @@ func NewUI(th *widgets.Theme, cfg mixer.Config, model *param.Values, cmds *rt.Ri
 	u.scenes.side = u.addPanel("SCENES", u.layoutScenes)
 	u.midi.side = u.addPanel("MIDI", u.layoutMIDI)
 	u.initFXPanel()
+	u.initPluginsPanel()
 	u.Loudness = u.loud.layout
 	u.bindStrips()
 	u.bindMaster()
@@ -458,6 +462,7 @@ func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
 
 	c, t := place(gtx, x0, y, iw, gtx.Dp(nameHDp))
 	u.layoutName(c, st)
+	u.layoutInsertTag(c, &st.inserts, i+1)
 	t.Pop()
 	y += gtx.Dp(nameHDp) + gap
 
@@ -541,6 +546,25 @@ func (u *UI) layoutStripAt(gtx layout.Context, i int) layout.Dimensions {
 	return layout.Dimensions{Size: image.Pt(w, h)}
 }
 
+// layoutInsertTag draws, at the left of a strip's name row, the latency
+// its inserts add, or FX FAULT in the mute colour when the engine muted a
+// slot for output that was not finite; nothing when there is neither.
+func (u *UI) layoutInsertTag(gtx layout.Context, s *stripInserts, channel int) {
+	if !s.update(u.plugins.rack, channel) {
+		return
+	}
+	th := u.Theme
+	col := th.Toggle.Cue.NRGBA()
+	if s.faulted {
+		col = th.Toggle.Mute.NRGBA()
+	}
+	c, t := place(gtx, gtx.Dp(3), gtx.Dp(5), gtx.Constraints.Max.X/2, gtx.Constraints.Max.Y-gtx.Dp(6))
+	lv := widgets.Live(c)
+	th.BoldLabel(c, th.SmallSizeSp, col, text.Start, s.text)
+	lv.End()
+	t.Pop()
+}
+
 func (u *UI) layoutName(gtx layout.Context, st *stripUI) {
 	th := u.Theme
 	r := image.Rectangle{Max: gtx.Constraints.Max}
@@ -588,6 +612,7 @@ func (u *UI) layoutMaster(gtx layout.Context) {
 
 	c, t := place(gtx, x0, y, iw, gtx.Dp(nameHDp))
 	th.BoldLabel(c, th.TextSizeSp, th.Palette.Text.NRGBA(), text.Middle, "MASTER")
+	u.layoutInsertTag(c, &u.masterInserts, 0)
 	t.Pop()
 	y += gtx.Dp(nameHDp) + gap
 
@@ -861,5 +886,5 @@ func (u *UI) editingName(gtx layout.Context) bool {
 			return true
 		}
 	}
-	return gtx.Focused(&u.scenes.name) || gtx.Focused(&u.midi.path)
+	return gtx.Focused(&u.scenes.name) || gtx.Focused(&u.midi.path) || gtx.Focused(&u.plugins.search)
 }

@@ -32,6 +32,7 @@ func runWindow(c windowConfig) error {
 	ui := NewUI(th, c.cfg, c.controls, c.cmds)
 	ui.SetMIDI(c.mapper, c.saveMappings)
 	ui.SetScenes(c.scenes)
+	ui.SetRack(c.rack)
 	ui.SetStudio(c.rec, c.duckGainDB)
 
 	w := new(gioapp.Window)

@@ -39,6 +39,9 @@ type windowConfig struct {
 	saveMappings func([]midi.Mapping)
 	// scenes is the saved state the scenes panel works on (nil: none).
 	scenes sceneStore
+	// rack holds the insert slots' plugins, for the PLUGINS panel and the
+	// strips' insert tags (nil: none).
+	rack *rack
 	// rec is the record button's recorder (nil: none); duckGainDB reads
 	// the talkover's gain on the music (nil: no readout).
 	rec        *recordCtl

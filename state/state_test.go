@@ -59,6 +59,9 @@ func full(i int) state.Mixer {
 		MIDI: []midi.Mapping{{
 			Source: midi.SourceCC, MIDIChannel: 2, Number: 7, Kind: midi.KindAbsolute,
 			Target: midi.Target{Param: mixer.ParamFader, Channel: 1}, SoftTakeover: true,
+		}, {
+			Source: midi.SourceCC, MIDIChannel: 3, Number: 9, Kind: midi.KindAbsolute,
+			Target: midi.Target{Plugin: param.PluginControl{Channel: 2, Slot: 4, Symbol: "gain"}}, SoftTakeover: true,
 		}},
 		HintClosed: true,
 		Inserts: []state.Insert{{
@@ -89,6 +92,17 @@ func assertNoZeroLeaf(t *testing.T, v reflect.Value, path string) {
 	t.Helper()
 	if v.Type() == reflect.TypeFor[param.Values]() {
 		return // full sets every control off its default; TestFullSetsEveryControl checks it
+	}
+	if v.Type() == reflect.TypeFor[midi.Target]() {
+		// A target is a mixer control or a plugin's, never both: full has
+		// one of each, and each must be set in full.
+		if v.Interface().(midi.Target).IsPlugin() {
+			assertNoZeroLeaf(t, v.FieldByName("Plugin"), path+".Plugin")
+		} else {
+			assertNoZeroLeaf(t, v.FieldByName("Param"), path+".Param")
+			assertNoZeroLeaf(t, v.FieldByName("Channel"), path+".Channel")
+		}
+		return
 	}
 	switch v.Kind() {
 	case reflect.Struct:

@@ -23,7 +23,11 @@ func (m *Mapper) Feedback(out []byte) int {
 	n := 0
 	for i := 0; i < t.n; i++ {
 		mp := &t.mappings[i]
-		v := feedbackValue(mp, m.values[mp.Target.Channel][mp.Target.Param])
+		info, cur, ok := m.TargetInfo(mp.Target)
+		if !ok {
+			continue
+		}
+		v := feedbackValue(&info, mp, cur)
 		if v == m.sent[i] {
 			continue
 		}
@@ -56,9 +60,9 @@ func put(out []byte, status, d1, d2 byte) int {
 	return FeedbackMessageBytes
 }
 
-// feedbackValue is the MIDI value that shows v on mp's control.
-func feedbackValue(mp *Mapping, v float32) int32 {
-	info, _ := param.Lookup(mp.Target.Param)
+// feedbackValue is the MIDI value that shows v on mp's control, described
+// by info.
+func feedbackValue(info *param.Info, mp *Mapping, v float32) int32 {
 	norm := float32(info.Pos(v))
 	if mp.Source == SourceNote {
 		if norm >= 0.5 {

@@ -37,7 +37,11 @@ func (l *Learner) Poll() (Mapping, bool) {
 		return Mapping{}, false
 	}
 	l.since = w >> 24
-	mp, ok := Suggest(Event{Status: byte(w >> 16), Data1: byte(w >> 8), Data2: byte(w)}, l.target)
+	info, known := l.m.describe(l.target)
+	if !known {
+		return Mapping{}, false
+	}
+	mp, ok := SuggestFor(Event{Status: byte(w >> 16), Data1: byte(w >> 8), Data2: byte(w)}, l.target, &info)
 	if ok {
 		l.armed = false
 	}
@@ -54,6 +58,12 @@ func Suggest(ev Event, target Target) (Mapping, bool) {
 	if !ok {
 		return Mapping{}, false
 	}
+	return SuggestFor(ev, target, &info)
+}
+
+// SuggestFor is Suggest for a target described by info: a plugin's
+// control, whose description comes with the plugin.
+func SuggestFor(ev Event, target Target, info *param.Info) (Mapping, bool) {
 	mp := Mapping{MIDIChannel: ev.Channel(), Number: ev.Data1, Target: target, Kind: KindAbsolute}
 	switch {
 	case ev.Type() == TypeNoteOn && ev.Data2 > 0:

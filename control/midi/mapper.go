@@ -25,6 +25,9 @@ type Mapper struct {
 	last    atomic.Uint64
 	dropped atomic.Uint64
 
+	// plugins reaches plugin controls; set before the audio thread runs.
+	plugins PluginControls
+
 	// Audio thread only from here on.
 	cur      *Table
 	parser   Parser
@@ -52,6 +55,59 @@ func NewMapper(t *Table) *Mapper {
 	m.SetTable(t)
 	m.resetTableState(t)
 	return m
+}
+
+// PluginControls is how a mapper reaches the controls of the plugins in
+// the insert slots, whose descriptions and values live with the plugins
+// (the app's rack), not in the mapper's copy of the mixer's controls.
+// Both methods are called on the audio thread, and PluginControl also by
+// MIDI learn on the GUI's: they must be safe from any goroutine and
+// real-time safe (no allocation, lock or system call).
+type PluginControls interface {
+	// PluginControl describes c and says its value; ok is false when no
+	// plugin in c's slot has that control.
+	PluginControl(c param.PluginControl) (info param.Info, value float32, ok bool)
+	// SetPluginControl sets c to v, already clamped into c's range.
+	SetPluginControl(c param.PluginControl, v float32)
+}
+
+// SetPlugins makes mappings with plugin targets reach p; without it
+// they do nothing. Call it before the audio thread runs.
+func (m *Mapper) SetPlugins(p PluginControls) { m.plugins = p }
+
+// describe is t's description, from any goroutine (PluginControls'
+// methods are safe from any).
+func (m *Mapper) describe(t Target) (param.Info, bool) {
+	if !t.IsPlugin() {
+		return param.Lookup(t.Param)
+	}
+	if m.plugins == nil {
+		return param.Info{}, false
+	}
+	info, _, ok := m.plugins.PluginControl(t.Plugin)
+	return info, ok
+}
+
+// TargetInfo describes t and says its value: a mixer control's from
+// param and the mapper's copy of the controls, a plugin control's from
+// PluginControls. Audio thread only.
+//
+// TargetInfo is real-time safe when PluginControls is.
+func (m *Mapper) TargetInfo(t Target) (info param.Info, value float32, ok bool) {
+	if t.IsPlugin() {
+		if m.plugins == nil {
+			return param.Info{}, 0, false
+		}
+		return m.plugins.PluginControl(t.Plugin)
+	}
+	info, ok = param.Lookup(t.Param)
+	if !ok || t.Channel < 0 || t.Channel >= mixer.MaxChannels {
+		return param.Info{}, 0, false
+	}
+	if !t.Param.IsChannelParam() {
+		t.Channel = 0
+	}
+	return info, m.values[t.Channel][t.Param], true
 }
 
 // SetTable hands t to the audio thread, which starts using it at its next
@@ -144,17 +200,27 @@ func (m *Mapper) handle(t *Table, ev Event, out []mixer.Command, n int) int {
 	for l := t.head[ev.Status&0x0F][g][number]; l != 0; l = t.links[l-1].next {
 		i := int(t.links[l-1].mapping)
 		mp := &t.mappings[i]
-		v, ok := m.apply(i, mp, ev)
+		info, cur, ok := m.TargetInfo(mp.Target)
 		if !ok {
 			continue
 		}
-		v = param.Clamp(mp.Target.Param, v)
-		m.values[mp.Target.Channel][mp.Target.Param] = v
+		v, ok := m.apply(i, mp, ev, &info, cur)
+		if !ok {
+			continue
+		}
+		v = info.Clamp(v)
 		if mp.Kind == KindAbsolute {
 			// The control already shows where it is; echoing it back would
 			// fight a moving hand. Buttons and encoders do need their LEDs.
-			m.sent[i] = feedbackValue(mp, v)
+			m.sent[i] = feedbackValue(&info, mp, v)
 		}
+		if mp.Target.IsPlugin() {
+			// Not the engine's: the plugin takes it, and the window and
+			// the saved state read it from there.
+			m.plugins.SetPluginControl(mp.Target.Plugin, v)
+			continue
+		}
+		m.values[mp.Target.Channel][mp.Target.Param] = v
 		if n == len(out) {
 			m.dropped.Add(1)
 			continue
@@ -165,14 +231,13 @@ func (m *Mapper) handle(t *Table, ev Event, out []mixer.Command, n int) int {
 	return n
 }
 
-// apply returns the new value of mapping i's target after ev, or false when
-// ev is not for this mapping or must not move the target.
-func (m *Mapper) apply(i int, mp *Mapping, ev Event) (float32, bool) {
+// apply returns the new value of mapping i's target, described by info and
+// now at cur, after ev, or false when ev is not for this mapping or must
+// not move the target.
+func (m *Mapper) apply(i int, mp *Mapping, ev Event, info *param.Info, cur float32) (float32, bool) {
 	if ev.Channel() != mp.MIDIChannel {
 		return 0, false
 	}
-	info, _ := param.Lookup(mp.Target.Param)
-	cur := m.values[mp.Target.Channel][mp.Target.Param]
 	var raw, rawMax int32
 	switch mp.Source {
 	case SourceCC:

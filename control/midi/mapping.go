@@ -42,10 +42,25 @@ var kindNames = [...]string{
 	KindRelativeSign: "relative_sign", KindToggle: "toggle", KindMomentary: "momentary",
 }
 
-// Target is the mixer control a mapping moves.
+// Target is the mixer control a mapping moves: a Param, or, when Plugin
+// is set (Param is then 0), a control of the plugin in an insert slot,
+// which the mapper reaches through its PluginControls.
 type Target struct {
 	Param   mixer.Param
 	Channel int16 // 0-based; ignored for global params
+	Plugin  param.PluginControl
+}
+
+// IsPlugin reports whether t is a plugin's control.
+func (t Target) IsPlugin() bool { return !t.Plugin.IsZero() }
+
+// String names t as mapping files and OSC do: "ch/1/fader",
+// "ch/1/insert/1/gain".
+func (t Target) String() string {
+	if t.IsPlugin() {
+		return t.Plugin.String()
+	}
+	return param.Format(t.Param, t.Channel)
 }
 
 // Mapping binds one MIDI control to one target. Its TOML form is
@@ -104,8 +119,15 @@ func (k *Kind) UnmarshalText(b []byte) error {
 	return fmt.Errorf("midi: unknown kind %q", b)
 }
 
-// MarshalText writes the target as param.Format does: "ch/1/fader".
+// MarshalText writes the target as param.Format does: "ch/1/fader", or
+// as param.PluginControl does: "ch/1/insert/1/gain".
 func (t Target) MarshalText() ([]byte, error) {
+	if t.IsPlugin() {
+		if err := t.Plugin.Validate(); err != nil {
+			return nil, fmt.Errorf("midi: target: %w", err)
+		}
+		return []byte(t.Plugin.String()), nil
+	}
 	if _, ok := param.Lookup(t.Param); !ok {
 		return nil, fmt.Errorf("midi: unknown target param %d", t.Param)
 	}
@@ -116,7 +138,12 @@ func (t Target) MarshalText() ([]byte, error) {
 func (t *Target) UnmarshalText(b []byte) error {
 	p, ch, err := param.Parse(string(b))
 	if err != nil {
-		return fmt.Errorf("midi: target: %w", err)
+		pc, perr := param.ParsePluginControl(string(b))
+		if perr != nil {
+			return fmt.Errorf("midi: target: %w", err)
+		}
+		*t = Target{Plugin: pc}
+		return nil
 	}
 	*t = Target{Param: p, Channel: ch}
 	return nil
@@ -139,6 +166,12 @@ func (m Mapping) Validate() error {
 		return fmt.Errorf("midi: relative kinds need a 7-bit cc source, not %s", sourceNames[m.Source])
 	case (m.Source == SourceCC14 || m.Source == SourcePitchBend) && m.Kind != KindAbsolute:
 		return fmt.Errorf("midi: %s sources are absolute", sourceNames[m.Source])
+	}
+	if m.Target.IsPlugin() {
+		if err := m.Target.Plugin.Validate(); err != nil {
+			return fmt.Errorf("midi: target: %w", err)
+		}
+		return nil
 	}
 	if _, ok := param.Lookup(m.Target.Param); !ok {
 		return errors.New("midi: missing or unknown target")

@@ -54,6 +54,8 @@ type Server struct {
 	cfg  Config
 	conn *net.UDPConn
 	ctl  atomic.Pointer[control] // nil while control is off
+	// plugins sets a plugin's control; nil until ControlPlugins.
+	plugins atomic.Pointer[PluginSetter]
 
 	mu       sync.Mutex // guards handlers
 	handlers map[string]Handler
@@ -105,6 +107,18 @@ func (s *Server) StartControl(ring *rt.Ring[mixer.Command], channels int, onComm
 	s.channels.Store(int32(channels))
 	s.ctl.Store(&control{ring: ring, onCommand: onCommand})
 }
+
+// PluginSetter sets the control c of the plugin in an insert slot to v
+// (clamped into the control's range by the setter), on the server
+// goroutine, and reports false when no loaded plugin has c.
+type PluginSetter func(c param.PluginControl, v float32) bool
+
+// ControlPlugins makes control messages to
+// /linuxdj/ch/<n>/insert/<slot>/<symbol> and
+// /linuxdj/master/insert/<slot>/<symbol> reach set; without it they are
+// ignored. They take effect only while control is on (StartControl).
+// Any goroutine.
+func (s *Server) ControlPlugins(set PluginSetter) { s.plugins.Store(&set) }
 
 // LocalAddr is the address the server is bound to.
 func (s *Server) LocalAddr() *net.UDPAddr { return s.conn.LocalAddr().(*net.UDPAddr) }
@@ -220,7 +234,10 @@ func (s *Server) command(name string, msg *goosc.Message, from *net.UDPAddr) boo
 		return false
 	}
 	p, ch, err := param.Parse(name)
-	if err != nil || (p.IsChannelParam() && int32(ch) >= s.channels.Load()) || len(msg.Arguments) != 1 {
+	if err != nil {
+		return s.pluginCommand(name, msg)
+	}
+	if (p.IsChannelParam() && int32(ch) >= s.channels.Load()) || len(msg.Arguments) != 1 {
 		return false
 	}
 	v, ok := number(msg.Arguments[0])
@@ -236,6 +253,25 @@ func (s *Server) command(name string, msg *goosc.Message, from *net.UDPAddr) boo
 	if ctl.onCommand != nil {
 		ctl.onCommand(c)
 	}
+	return true
+}
+
+// pluginCommand sets a plugin control from a control message; it reports
+// false for one it refused.
+func (s *Server) pluginCommand(name string, msg *goosc.Message) bool {
+	set := s.plugins.Load()
+	if set == nil || len(msg.Arguments) != 1 {
+		return false
+	}
+	c, err := param.ParsePluginControl(name)
+	if err != nil || c.Channel > int(s.channels.Load()) {
+		return false
+	}
+	v, ok := number(msg.Arguments[0])
+	if !ok || !(*set)(c, v) {
+		return false
+	}
+	s.commands.Add(1)
 	return true
 }
 

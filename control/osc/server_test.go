@@ -1,9 +1,11 @@
 package osc_test
 
 import (
+	"fmt"
 	"math"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -234,6 +236,46 @@ func TestDocListsEveryAddress(t *testing.T) {
 		if !strings.Contains(string(doc), "`"+addr) {
 			t.Errorf("docs/OSC.md lacks %s", addr)
 		}
+	}
+	for _, addr := range []string{"/linuxdj/ch/<n>/insert/<slot>/<symbol>", "/linuxdj/master/insert/<slot>/<symbol>"} {
+		if !strings.Contains(string(doc), "`"+addr+"`") {
+			t.Errorf("docs/OSC.md lacks %s", addr)
+		}
+	}
+}
+
+// TestPluginControls: a message to a plugin control's address reaches the
+// setter, on the strip and on master; one to a channel the mixer lacks,
+// a slot the setter refuses or with a string never does, and none of
+// them is a mixer command.
+func TestPluginControls(t *testing.T) {
+	s, ring := newServer(t, osc.Config{Controls: true, Channels: 2})
+	var got []string
+	s.ControlPlugins(func(c param.PluginControl, v float32) bool {
+		if c.Slot == 4 {
+			return false
+		}
+		got = append(got, fmt.Sprintf("%s=%g", c, v))
+		return true
+	})
+	for _, m := range []*goosc.Message{
+		goosc.NewMessage("/linuxdj/ch/1/insert/1/gain", float32(-6)),
+		goosc.NewMessage("/linuxdj/master/insert/2/freq", int32(440)),
+		goosc.NewMessage("/linuxdj/ch/3/insert/1/gain", float32(1)),
+		goosc.NewMessage("/linuxdj/ch/1/insert/4/gain", float32(1)),
+		goosc.NewMessage("/linuxdj/ch/1/insert/1/gain", "loud"),
+		goosc.NewMessage("/linuxdj/strip/1/insert/1/gain", float32(1)),
+	} {
+		s.HandlePacket(encode(t, m), loopback)
+	}
+	if want := []string{"ch/1/insert/1/gain=-6", "master/insert/2/freq=440"}; !slices.Equal(got, want) {
+		t.Errorf("set %q, want %q", got, want)
+	}
+	if st := s.Stats(); st.Commands != 2 || st.Ignored != 4 {
+		t.Errorf("stats %+v", st)
+	}
+	if cmds := drain(ring); len(cmds) != 0 {
+		t.Errorf("engine commands %v", cmds)
 	}
 }
 

@@ -183,6 +183,12 @@ func Clamp(p mixer.Param, v float32) float32 {
 	return info.clamp(v)
 }
 
+// Clamp brings v into the control's range as the package's Clamp does:
+// NaN becomes the default, a switch rounds to a whole step.
+//
+// Clamp is real-time safe.
+func (i *Info) Clamp(v float32) float32 { return i.clamp(v) }
+
 func (i *Info) clamp(v float32) float32 {
 	if v != v {
 		return i.Default

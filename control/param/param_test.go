@@ -102,3 +102,24 @@ func TestTableCoversEngine(t *testing.T) {
 		t.Fatalf("mixer/command.go has %d Param constants, this package names %d", n, len(param.All()))
 	}
 }
+
+func TestPluginControlNames(t *testing.T) {
+	for _, c := range []param.PluginControl{{Channel: 1, Slot: 1, Symbol: "gain"}, {Channel: 32, Slot: 4, Symbol: "ftype_1"}, {Slot: 2, Symbol: "x"}} {
+		got, err := param.ParsePluginControl(c.String())
+		if err != nil || got != c {
+			t.Errorf("%s: %+v, %v", c, got, err)
+		}
+	}
+	if s := (param.PluginControl{Channel: 2, Slot: 3, Symbol: "gain"}).String(); s != "ch/2/insert/3/gain" {
+		t.Errorf("String %q", s)
+	}
+	if s := (param.PluginControl{Slot: 1, Symbol: "gain"}).String(); s != "master/insert/1/gain" {
+		t.Errorf("String %q", s)
+	}
+	for _, s := range []string{"", "ch/1/fader", "ch/0/insert/1/gain", "ch/33/insert/1/gain", "ch/1/insert/0/gain", "ch/1/insert/5/gain",
+		"ch/1/insert/1/", "ch/1/insert/1/a/b", "master/insert/1/9x", "master/insert/x/gain", "ch/x/insert/1/gain", "master"} {
+		if _, err := param.ParsePluginControl(s); !errors.Is(err, param.ErrUnknown) {
+			t.Errorf("%q: %v, want ErrUnknown", s, err)
+		}
+	}
+}

@@ -37,6 +37,7 @@ type Insert struct {
 	seen     uint64        // audio thread: the seq last copied
 	latency  atomic.Int32  // frames, from the latency port at the last run
 	block    int
+	rateHz   float32
 }
 
 // control is one control input's target.
@@ -70,7 +71,7 @@ func NewInsert(w *World, uri string, rateHz float64, nominalFrames int, stereo b
 	if !ok {
 		return nil, fmt.Errorf("lv2: no plugin %s is installed", uri)
 	}
-	s := &Insert{uri: uri, stereo: stereo, block: min(BlockFrames, MaxFrames), bySym: map[string]int{}}
+	s := &Insert{uri: uri, stereo: stereo, block: min(BlockFrames, MaxFrames), bySym: map[string]int{}, rateHz: float32(rateHz)}
 	n := 1
 	switch {
 	case p.AudioInputs == p.AudioOutputs && p.AudioInputs == 1 && stereo:
@@ -166,12 +167,35 @@ func (s *Insert) SetControl(i int, v float32) {
 	s.seq.Add(1)
 }
 
+// rateScale is what p's range is scaled by. It reads no instance, so
+// SetControl stays safe on an Insert being closed.
 func (s *Insert) rateScale(p Port) float32 {
 	if p.SampleRate {
-		return float32(s.insts[0].SampleRate())
+		return s.rateHz
 	}
 	return 1
 }
+
+// ControlIndex is the index of the control input sym in the order of
+// Controls. Real-time safe: a read of a map that never changes.
+func (s *Insert) ControlIndex(sym string) (int, bool) {
+	i, ok := s.bySym[sym]
+	return i, ok
+}
+
+// ControlValue is the value the i-th control input is set to (0 for an
+// index out of range). Real-time safe; any goroutine.
+func (s *Insert) ControlValue(i int) float32 {
+	if i < 0 || i >= len(s.controls) {
+		return 0
+	}
+	return math.Float32frombits(s.controls[i].bits.Load())
+}
+
+// Changes counts the control changes so far: a reader that remembers it
+// knows when any control moved, from whichever goroutine. Real-time
+// safe; any goroutine.
+func (s *Insert) Changes() uint64 { return s.seq.Load() }
 
 // LatencyFrames is what the plugin's latency port said at its last run,
 // rounded to frames; 0 for a plugin without one.

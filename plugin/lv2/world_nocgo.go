@@ -48,6 +48,15 @@ func (s *Insert) Control(string) (float32, bool) { return 0, false }
 // Set returns ErrUnavailable.
 func (s *Insert) Set(string, float32) error { return ErrUnavailable }
 
+// ControlIndex finds nothing.
+func (s *Insert) ControlIndex(string) (int, bool) { return 0, false }
+
+// ControlValue is 0.
+func (s *Insert) ControlValue(int) float32 { return 0 }
+
+// Changes is 0.
+func (s *Insert) Changes() uint64 { return 0 }
+
 // SetControl does nothing.
 func (s *Insert) SetControl(int, float32) {}
 
