@@ -10,6 +10,7 @@ import (
 
 	"gioui.org/f32"
 	"gioui.org/io/key"
+	"gioui.org/io/pointer"
 	"gioui.org/layout"
 	"gioui.org/unit"
 
@@ -131,9 +132,7 @@ func TestPluginBrowserAddsAndControls(t *testing.T) {
 		t.Fatalf("the browser lists %d plugins; LV2 packages missing? (make test installs them)", all)
 	}
 	// The field takes the keyboard as Tab would give it, and gives it up
-	// after typing. (Left focused through EDIT, the plugin panel's knob
-	// gets no pointer events in this fixture: an open bug, see the
-	// branch's report.)
+	// after typing.
 	f.router.Source().Execute(key.FocusCmd{Tag: &p.search})
 	f.frame(winSize)
 	f.typeText("swh amplifier")
@@ -175,15 +174,15 @@ func TestPluginBrowserAddsAndControls(t *testing.T) {
 	if !p.editing || len(p.edit.controls) != 1 || p.edit.controls[0].knob == nil {
 		t.Fatalf("EDIT: editing %v, controls %+v", p.editing, p.edit.controls)
 	}
-	// The knob is moved from the keyboard: in this fixture, after a
-	// search, it gets no pointer events (an open bug, see the branch's
-	// report); TestPluginKnobDrag drags it.
-	f.router.Source().Execute(key.FocusCmd{Tag: &p.edit.controls[0].knob.ValueState})
+	// The pointer comes to the knob before it presses, as a mouse does:
+	// Gio's router in this fixture gives a press that arrives with no
+	// move, where the window was just laid out again, to no one (checked
+	// by hand in a real window under Xvfb, where xdotool's drag works).
+	f.ptr(pointer.Move, f.knobAt(0), 0)
 	f.frame(winSize)
-	f.router.Queue(key.Event{Name: key.NamePageUp, State: key.Press})
-	f.frame(winSize)
-	if g := gainOf(); g <= 0 {
-		t.Fatalf("knob moved up: gain %v", g)
+	f.drag(f.knobAt(0), -60, 0)
+	if g := gainOf(); g < 40 {
+		t.Fatalf("knob dragged up 60 px: gain %v dB", g)
 	}
 
 	srv, err := osc.Listen(osc.Config{}, nil)
