@@ -49,7 +49,7 @@ func newPluginFixture(t *testing.T) *pluginFixture {
 	}
 	eng.NewCommandRing(4).TryPush(mixer.Command{Param: mixer.ParamLimiter, Value: 0})
 	ps := &pluginSlots{}
-	r := newRack(eng, cfg, ps, nil, 48000, 256, io.Discard)
+	r := newRack(eng, cfg, ps, nil, nil, 48000, 256, io.Discard)
 	t.Cleanup(r.close)
 	f.ui.SetRack(r)
 	return &pluginFixture{fixture: f, eng: eng, rack: r, ps: ps}

@@ -47,6 +47,10 @@ type rack struct {
 	// that changed a slot) that what a save captures has changed: a
 	// slot, or a control moved by the window, MIDI or OSC.
 	changed func()
+	// streamRate, when set, is the rate the stream runs at now (0 while
+	// it does not say): when it changes, the plugins are made again for
+	// it, each from its captured settings.
+	streamRate func() int
 	// gen counts the changes of what the slots hold, so the window
 	// knows when to read them again.
 	gen atomic.Uint64
@@ -64,13 +68,14 @@ type rack struct {
 }
 
 // newRack makes the rack of eng's slots, publishing its plugins to ps
-// (nil: to none but its own) and telling changed (nil: no one) of changes.
-func newRack(eng *mixer.Engine, cfg mixer.Config, ps *pluginSlots, changed func(), rateHz, frames int, stderr io.Writer) *rack {
+// (nil: to none but its own), telling changed (nil: no one) of changes
+// and following streamRate (nil: the rate stays rateHz).
+func newRack(eng *mixer.Engine, cfg mixer.Config, ps *pluginSlots, changed func(), streamRate func() int, rateHz, frames int, stderr io.Writer) *rack {
 	if ps == nil {
 		ps = &pluginSlots{}
 	}
 	r := &rack{
-		eng: eng, plugins: ps, changed: changed, rateHz: float64(rateHz), frames: min(max(frames, 1), lv2.MaxFrames), stderr: stderr,
+		eng: eng, plugins: ps, changed: changed, streamRate: streamRate, rateHz: float64(rateHz), frames: min(max(frames, 1), lv2.MaxFrames), stderr: stderr,
 		slots: map[slotKey]*rackSlot{}, stop: make(chan struct{}), done: make(chan struct{}),
 	}
 	for _, c := range cfg.Channels {
@@ -92,10 +97,39 @@ func (r *rack) reap() {
 		case <-t.C:
 		}
 		r.freeRetired()
+		if r.streamRate != nil {
+			r.rerate(r.streamRate())
+		}
 		if r.controlsMoved() && r.changed != nil {
 			r.changed()
 		}
 	}
+}
+
+// rerate makes every loaded plugin again for rateHz, from its settings
+// as a save captures them (controls and LV2 State), when the stream's
+// rate has changed: a plugin is instantiated for one rate, and its
+// filters and times would be wrong at another. Placeholders keep their
+// entries. The engine crossfades each slot to its new instance.
+func (r *rack) rerate(rateHz int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if rateHz <= 0 || float64(rateHz) == r.rateHz {
+		return
+	}
+	r.rateHz = float64(rateHz)
+	var entries []state.Insert
+	for _, s := range r.slots {
+		if s.ins != nil {
+			entries = append(entries, r.captured(s))
+		}
+	}
+	for _, e := range entries {
+		if err := r.place(e); err != nil {
+			fmt.Fprintf(r.stderr, "linuxdj: insert %v at %d Hz: %v; its settings are kept\n", e, rateHz, err)
+		}
+	}
+	r.settled()
 }
 
 // controlsMoved reports whether any plugin's control changed since it was

@@ -4,7 +4,9 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/linuxdj/linuxdj/internal/testenv"
 	"github.com/linuxdj/linuxdj/mixer"
@@ -50,7 +52,7 @@ func runEngine(e *mixer.Engine, n int) float64 {
 // placeholder whose entry is written back exactly as it was loaded.
 func TestRackKeepsMissingPlugin(t *testing.T) {
 	e, cfg := rackEngine(t)
-	r := newRack(e, cfg, nil, nil, 48000, 256, io.Discard)
+	r := newRack(e, cfg, nil, nil, nil, 48000, 256, io.Discard)
 	defer r.close()
 	gone := state.Insert{Channel: 2, Slot: 3, URI: "urn:linuxdj:test:not-installed", Bypass: true,
 		Controls: map[string]float32{"gain": -4.5, "mode": 2}, State: "QHByZWZpeCBsdjI6IDw+IC4K"}
@@ -77,7 +79,7 @@ func TestRackLoadsAndRecalls(t *testing.T) {
 	const amp = "http://plugin.org.uk/swh-plugins/amp"
 	e, cfg := rackEngine(t)
 	e.NewCommandRing(4).TryPush(mixer.Command{Param: mixer.ParamLimiter, Value: 0})
-	r := newRack(e, cfg, nil, nil, 48000, 256, io.Discard)
+	r := newRack(e, cfg, nil, nil, nil, 48000, 256, io.Discard)
 	defer r.close()
 	dry := runEngine(e, 40)
 	r.apply([]state.Insert{{Channel: 1, Slot: 1, URI: amp, Controls: map[string]float32{"gain": -6}}})
@@ -101,5 +103,46 @@ func TestRackLoadsAndRecalls(t *testing.T) {
 	r.freeRetired()
 	if _, ok := e.Retired(); ok {
 		t.Error("a retired plugin was left")
+	}
+}
+
+// TestRackFollowsTheStreamRate: when the stream's rate changes (a JACK
+// server restarted at another rate), every plugin is made again for it,
+// with the controls it had; the engine plays the new one.
+func TestRackFollowsTheStreamRate(t *testing.T) {
+	testenv.Need(t, testenv.LV2)
+	if !cgoEnabled {
+		t.Skip("plugins need cgo")
+	}
+	const amp = "http://plugin.org.uk/swh-plugins/amp"
+	e, cfg := rackEngine(t)
+	e.NewCommandRing(4).TryPush(mixer.Command{Param: mixer.ParamLimiter, Value: 0})
+	var rate atomic.Int64
+	rate.Store(48000)
+	r := newRack(e, cfg, nil, nil, func() int { return int(rate.Load()) }, 48000, 256, io.Discard)
+	defer r.close()
+	dry := runEngine(e, 40)
+	r.apply([]state.Insert{{Channel: 1, Slot: 1, URI: amp, Controls: map[string]float32{"gain": -6}}})
+	before := r.view(1, 1).plugin
+	if before == nil {
+		t.Fatal("the amp is a placeholder: not installed? (apt-get install swh-lv2)")
+	}
+	if err := e.Prepare(96000); err != nil {
+		t.Fatal(err)
+	}
+	rate.Store(96000)
+	remade := func() bool { p := r.view(1, 1).plugin; return p != nil && p != before }
+	for deadline := time.Now().Add(2 * time.Second); !remade() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !remade() {
+		t.Fatal("the stream runs at 96 kHz; the slot still holds the 48 kHz instance")
+	}
+	if g, _ := r.view(1, 1).plugin.ins.Control("gain"); g != -6 {
+		t.Errorf("made again at 96 kHz with gain %v, want −6", g)
+	}
+	runEngine(e, 40)
+	if got := 20 * math.Log10(runEngine(e, 40)/dry); math.Abs(got+6) > 0.01 {
+		t.Errorf("at 96 kHz the amp moves the master %.3f dB, want −6", got)
 	}
 }

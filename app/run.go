@@ -299,7 +299,8 @@ func (s *session) startRack() {
 	if rate == 0 {
 		rate = s.eng.Status().SampleRateHz
 	}
-	s.rack = newRack(s.eng, s.cfg, s.plugins, s.store.auto.Notify, rate, info.PeriodFrames, s.stderr)
+	streamRate := func() int { return s.backend.Info().SampleRateHz }
+	s.rack = newRack(s.eng, s.cfg, s.plugins, s.store.auto.Notify, streamRate, rate, info.PeriodFrames, s.stderr)
 	s.store.mu.Lock()
 	inserts := s.store.model.Clone().Inserts
 	s.store.mu.Unlock()
