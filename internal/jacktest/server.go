@@ -407,6 +407,16 @@ func (s *Server) end(sig syscall.Signal) error {
 	s.log.Close()
 	if s.Kind == Jackd {
 		os.RemoveAll(filepath.Join("/dev/shm", fmt.Sprintf("jack-%d", os.Getuid()), s.Name))
+		// A server killed (or one that died) leaves its shared memory
+		// and semaphores, named after it, in /dev/shm; left there, they
+		// add up over runs until new servers and clients fail to map
+		// theirs. The name is this server's alone.
+		for _, pattern := range []string{"jack_" + s.Name + "_*", "jack_sem.*_" + s.Name + "_*"} {
+			leftovers, _ := filepath.Glob(filepath.Join("/dev/shm", pattern))
+			for _, f := range leftovers {
+				os.Remove(f)
+			}
+		}
 	}
 	return nil
 }
