@@ -97,8 +97,8 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 		s.midi.MIDIIn(unsafe.Slice((*byte)(unsafe.Pointer(&ev.data[0])), int(ev.size)))
 	}
 	s.proc.Process(s.in, s.out)
-	out := unsafe.Slice((*byte)(unsafe.Pointer(&s.native.midi_out_buf[0])), len(s.native.midi_out_buf))
-	s.native.midi_out_len = C.uint32_t(min(max(s.midi.MIDIOut(out), 0), len(out)))
+	out := unsafe.Slice((*backend.MIDIEvent)(unsafe.Pointer(&s.native.out_events[0])), len(s.native.out_events))
+	s.native.out_count = C.uint32_t(min(max(s.midi.MIDIOut(out), 0), len(out)))
 	return 1
 }
 
@@ -108,6 +108,17 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 //
 //export ldjYield
 func ldjYield() { runtime.Gosched() }
+
+// backend.MIDIEvent is written in place into C's ldj_midi_event array:
+// these fail to compile if the two layouts part.
+var (
+	_ [unsafe.Sizeof(C.ldj_midi_event{}) - unsafe.Sizeof(backend.MIDIEvent{})]struct{}
+	_ [unsafe.Sizeof(backend.MIDIEvent{}) - unsafe.Sizeof(C.ldj_midi_event{})]struct{}
+	_ [unsafe.Offsetof(C.ldj_midi_event{}.size) - unsafe.Offsetof(backend.MIDIEvent{}.Size)]struct{}
+	_ [unsafe.Offsetof(backend.MIDIEvent{}.Size) - unsafe.Offsetof(C.ldj_midi_event{}.size)]struct{}
+	_ [unsafe.Offsetof(C.ldj_midi_event{}.data) - unsafe.Offsetof(backend.MIDIEvent{}.Data)]struct{}
+	_ [unsafe.Offsetof(backend.MIDIEvent{}.Data) - unsafe.Offsetof(C.ldj_midi_event{}.data)]struct{}
+)
 
 // Backend is the JACK backend. One manager goroutine owns the JACK client:
 // it opens, reconnects and closes it and makes every connection, so go-jack

@@ -52,22 +52,27 @@ static void ldj_read_midi(ldj_state *s, jack_nframes_t n) {
 	s->midi_count = count;
 }
 
-// ldj_write_midi sends the feedback Go wrote, one event per message: a
-// message starts at a status byte and runs to the next one. The port's
-// buffer was cleared at the top of the period, so a period Go did not run
-// sends nothing.
-static void ldj_write_midi(ldj_state *s, void *buf) {
-	uint32_t len = s->midi_out_len;
-	s->midi_out_len = 0;
-	if (!buf || len > LDJ_MIDI_OUT_BYTES) return;
-	uint32_t start = 0;
-	while (start < len) {
-		uint32_t end = start + 1;
-		while (end < len && s->midi_out_buf[end] < 0x80) end++;
-		if (s->midi_out_buf[start] >= 0x80 &&
-		    jack_midi_event_write(buf, 0, s->midi_out_buf + start, end - start) != 0)
+// ldj_write_midi sends the events Go wrote, each at its frame: JACK takes
+// them in time order inside the period, so a frame out of the period or
+// before the one sent last is moved up to the nearest it may have. The
+// port's buffer was cleared at the top of the period, so a period Go did
+// not run sends nothing.
+static void ldj_write_midi(ldj_state *s, void *buf, jack_nframes_t n) {
+	uint32_t count = s->out_count;
+	s->out_count = 0;
+	if (!buf || count > LDJ_MIDI_OUT_EVENTS) return;
+	uint32_t last = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		ldj_midi_event *ev = &s->out_events[i];
+		uint32_t t = ev->offset_frames;
+		if (t >= n) t = n - 1;
+		if (t < last) t = last;
+		if (ev->size == 0 || ev->size > LDJ_MIDI_BYTES || ev->data[0] < 0x80 ||
+		    jack_midi_event_write(buf, t, ev->data, ev->size) != 0) {
 			__atomic_add_fetch(&s->midi_out_dropped, 1, __ATOMIC_RELAXED);
-		start = end;
+			continue;
+		}
+		last = t;
 	}
 }
 
@@ -99,7 +104,7 @@ static void ldj_cycle(ldj_state *s, jack_nframes_t n) {
 		if (!done)
 			for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
 		else
-			ldj_write_midi(s, midi_out);
+			ldj_write_midi(s, midi_out, n);
 	}
 	int64_t d = ldj_now_ns() - t0;
 	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);

@@ -15,7 +15,7 @@
 #define LDJ_MAX_FRAMES 8192
 #define LDJ_MIDI_EVENTS 256
 #define LDJ_MIDI_BYTES 16
-#define LDJ_MIDI_OUT_BYTES 1536 // a period's feedback: 512 three-byte messages
+#define LDJ_MIDI_OUT_EVENTS 768 // a period's feedback (512 messages) and MIDI clock
 #define LDJ_HIST_BUCKETS 20000 // 1 µs each: callbacks up to 20 ms
 #define LDJ_YIELD_NS 4000000 // see ldj_yield
 
@@ -48,9 +48,10 @@ typedef struct {
 	float *out_buf[LDJ_MAX_PORTS];
 	ldj_midi_event midi[LDJ_MIDI_EVENTS];
 	uint32_t midi_count, midi_dropped;
-	// Feedback the processor wrote in Go this period, sent by C after it.
-	uint8_t midi_out_buf[LDJ_MIDI_OUT_BYTES];
-	uint32_t midi_out_len;
+	// Events the processor wrote in Go this period (backend.MIDIEvent has
+	// this layout), sent by C after it at their frames.
+	ldj_midi_event out_events[LDJ_MIDI_OUT_EVENTS];
+	uint32_t out_count;
 	uint32_t midi_out_dropped; // messages JACK's MIDI buffer refused
 
 	// Written by JACK's threads, read by Go with __atomic loads.
