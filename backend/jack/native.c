@@ -399,3 +399,61 @@ void ldj_poll(ldj_state *s) {
 	s->jack_load_percent = jack_cpu_load(s->client);
 	s->out_latency_frames = s->n_out > 0 ? ldj_port_latency(s->out[0], 1) : 0;
 }
+
+// Timebase: the musical position Linux DJ publishes as JACK's timebase
+// master, 4/4 at 1920 ticks a beat, at the tempo Go stores in tb_bpm.
+enum { LDJ_BEATS_PER_BAR = 4, LDJ_TICKS_PER_BEAT = 1920 };
+
+// ldj_timebase is the timebase callback: JACK runs it on the process
+// thread after the process callback, every cycle while the transport
+// rolls and once after a relocation (new_pos), to fill pos. It is real-time
+// safe and stays in C (see events in native.h): it reads an atomic, does
+// arithmetic and writes pos.
+//
+// The beat position follows the frames: from one call to the next it
+// advances by the frames between them at the current tempo, so a tempo
+// that follows the mix moves the beats on smoothly instead of renumbering
+// them, and a cycle the server skipped (an xrun) costs nothing. Only a
+// relocation (new_pos), a frame behind the last one or one more than a
+// second ahead computes the position afresh from the frame at the current
+// tempo.
+static void ldj_timebase(jack_transport_state_t state, jack_nframes_t n, jack_position_t *pos, int new_pos, void *arg) {
+	ldj_state *s = arg;
+	uint64_t bits = __atomic_load_n(&s->tb_bpm, __ATOMIC_RELAXED);
+	double bpm;
+	memcpy(&bpm, &bits, sizeof bpm);
+	if (!(bpm > 0 && bpm < 1000)) bpm = 120;
+	double rate = pos->frame_rate > 0 ? pos->frame_rate : __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
+	if (rate <= 0) rate = 48000;
+	double per_frame = bpm / (60 * rate);
+	if (new_pos || !s->tb_have || pos->frame < s->tb_frame || pos->frame - s->tb_frame > rate) {
+		s->tb_beats = (double)pos->frame * per_frame;
+		s->tb_have = 1;
+	} else {
+		s->tb_beats += (double)(pos->frame - s->tb_frame) * per_frame;
+	}
+	s->tb_frame = pos->frame;
+	int64_t whole = (int64_t)s->tb_beats;
+	int32_t tick = (int32_t)((s->tb_beats - (double)whole) * LDJ_TICKS_PER_BEAT);
+	pos->valid = JackPositionBBT;
+	pos->bar = (int32_t)(whole / LDJ_BEATS_PER_BAR) + 1;
+	pos->beat = (int32_t)(whole % LDJ_BEATS_PER_BAR) + 1;
+	pos->tick = tick < LDJ_TICKS_PER_BEAT ? tick : LDJ_TICKS_PER_BEAT - 1;
+	pos->bar_start_tick = (double)(whole / LDJ_BEATS_PER_BAR) * LDJ_BEATS_PER_BAR * LDJ_TICKS_PER_BEAT;
+	pos->beats_per_bar = LDJ_BEATS_PER_BAR;
+	pos->beat_type = 4;
+	pos->ticks_per_beat = LDJ_TICKS_PER_BEAT;
+	pos->beats_per_minute = bpm;
+	__atomic_add_fetch(&s->tb_calls, 1, __ATOMIC_RELAXED);
+}
+
+// ldj_take_timebase asks to become timebase master, conditionally: a
+// program that is master already keeps it (EBUSY). It returns JACK's code.
+int ldj_take_timebase(ldj_state *s) {
+	s->tb_have = 0;
+	return jack_set_timebase_callback(s->client, 1, ldj_timebase, s);
+}
+
+int ldj_release_timebase(ldj_state *s) { return jack_release_timebase(s->client); }
+
+uint64_t ldj_u64(uint64_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }

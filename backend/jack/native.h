@@ -77,6 +77,16 @@ typedef struct {
 	uint64_t hist_total;
 	uint32_t hist_p50_us, hist_p99_us;
 
+	// Timebase master (ldj_timebase). tb_bpm is the tempo as float64 bits,
+	// stored by Go on the audio thread after each Process (the callback
+	// runs after the process callback in the same cycle); tb_calls counts
+	// the callback's runs for the manager. The rest is the callback's own.
+	uint64_t tb_bpm;
+	uint64_t tb_calls;
+	double tb_beats;   // beats from frame 0 to frame tb_frame
+	uint32_t tb_frame; // the frame of the last call
+	int tb_have;       // tb_beats is set
+
 	// Written by Go.
 	uint32_t latency_frames;
 	int gone;
@@ -118,5 +128,8 @@ int ldj_close_go(ldj_state *s);
 uint32_t ldj_port_latency(jack_port_t *p, int playback);
 const char *ldj_libjack(void);
 void ldj_quiet_probe(int on);
+int ldj_take_timebase(ldj_state *s);
+int ldj_release_timebase(ldj_state *s);
+uint64_t ldj_u64(uint64_t *p);
 
 #endif
