@@ -825,6 +825,7 @@ func (b *Backend) Stats() Stats {
 		s.OwnLoad = float64(C.ldj_u32(&b.native.own_load_ppm)) / 1e6
 		s.JackLoad = b.jackLoad
 		s.OversizePeriods = uint64(C.ldj_u32(&b.native.oversize_cycles))
+		s.SkippedPeriods = uint64(C.ldj_u32(&b.native.skipped_cycles))
 		s.MIDIDropped += uint64(b.native.midi_dropped) + uint64(C.ldj_u32(&b.native.midi_out_dropped))
 	}
 	return s

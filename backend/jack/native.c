@@ -81,6 +81,10 @@ static void ldj_write_midi(ldj_state *s, void *buf, jack_nframes_t n) {
 // period, and times that whole entry, cgo transition included.
 static void ldj_cycle(ldj_state *s, jack_nframes_t n) {
 	int64_t t0 = ldj_now_ns();
+	jack_nframes_t start = jack_last_frame_time(s->client);
+	if (s->have_frame && start != s->next_frame) __atomic_add_fetch(&s->skipped_cycles, 1, __ATOMIC_RELAXED);
+	s->next_frame = start + n;
+	s->have_frame = 1;
 	for (int i = 0; i < s->n_in; i++) s->in_buf[i] = jack_port_get_buffer(s->in[i], n);
 	for (int i = 0; i < s->n_out; i++) s->out_buf[i] = jack_port_get_buffer(s->out[i], n);
 	ldj_read_midi(s, n);

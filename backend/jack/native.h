@@ -62,6 +62,9 @@ typedef struct {
 	uint32_t oversize_cycles; // periods above LDJ_MAX_FRAMES, answered with silence
 	int64_t last_ns, max_ns;
 	uint32_t late_cycles;     // callbacks that took longer than their period
+	uint32_t skipped_cycles;  // callbacks that did not start where the last one ended
+	uint32_t next_frame;      // where the next callback should start; audio thread only
+	int have_frame;
 	double own_load;          // smoothed callback time / period; audio thread only
 	uint32_t own_load_ppm;    // own_load published for Go, parts per million
 	uint32_t hist[LDJ_HIST_BUCKETS + 1];

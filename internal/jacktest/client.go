@@ -35,6 +35,8 @@ typedef struct {
 	uint32_t start_frame; // JACK frame time of the first played/recorded frame
 	uint32_t stall_us;    // sleep once in the next cycle, to provoke an xrun
 	uint32_t xruns;
+	uint32_t skipped;     // cycles that did not start where the last one ended
+	uint32_t next_frame;
 	uint32_t last_nframes;
 	uint64_t cycles;
 	// MIDI output: one event armed by Go (midi_armed 1), written in the
@@ -93,6 +95,8 @@ static int jt_process(jack_nframes_t n, void *arg) {
 	__atomic_store_n(&c->last_nframes, n, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&c->cycles, 1, __ATOMIC_RELAXED);
 	jack_nframes_t now = jack_last_frame_time(c->client);
+	if (c->cycles > 1 && now != c->next_frame) __atomic_add_fetch(&c->skipped, 1, __ATOMIC_RELAXED);
+	c->next_frame = now + n;
 	int st = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE);
 	if (st == 1) {
 		c->start_frame = now;
@@ -394,6 +398,11 @@ func (cl *Client) Stall(d time.Duration) { C.jt_stall(cl.c, C.uint32_t(d.Microse
 
 // XRuns is how many xruns the server reported to this client.
 func (cl *Client) XRuns() int { return int(C.jt_u32(&cl.c.xruns)) }
+
+// SkippedCycles is how many process cycles did not start at the frame
+// where the one before ended: cycles the server ran without this client,
+// reported as an xrun or not.
+func (cl *Client) SkippedCycles() int { return int(C.jt_u32(&cl.c.skipped)) }
 
 // Cycles is how many times the process callback ran.
 func (cl *Client) Cycles() uint64 { return uint64(C.jt_cycles(cl.c)) }
