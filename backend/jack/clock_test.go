@@ -184,11 +184,13 @@ func TestEngineMIDIClock(t *testing.T) {
 	r := newRig(t, rigOptions{proc: loop})
 	connectMIDIOut(t, r)
 	rate := r.b.Info().SampleRateHz
-	for round := range 2 {
+	// Round 0 also counts allocations; a round in which a client saw an
+	// xrun or a skipped cycle is run again (see TestMIDIClockAtTheSetTempo).
+	for round, try := 0, 1; round < 2; try++ {
 		skip := len(r.sink.ReceivedMIDITimed())
 		xruns := r.xruns()
 		r.set(t, mixer.ParamClockOn, 0, 1)
-		if round == 0 {
+		if round == 0 && try == 1 {
 			// The clock's path, engine to JACK's MIDI buffer, allocates
 			// nothing on the audio thread.
 			assertNoAllocations(t, r, 2700*time.Millisecond)
@@ -203,12 +205,17 @@ func TestEngineMIDIClock(t *testing.T) {
 		if f.starts != 1 || f.stops != 1 || events[0].Data[0] != clock.Start || events[len(events)-1].Data[0] != clock.Stop {
 			t.Fatalf("round %d: %d Start, %d Stop in %d events; want Start, the clocks, Stop", round, f.starts, f.stops, len(events))
 		}
+		if r.xruns() != xruns && try < 3 {
+			t.Logf("round %d, try %d: an xrun or a skipped cycle during the round; again", round, try)
+			continue
+		}
 		if math.Abs(f.bpm-mixer.DefaultClockBPM) > 0.01 {
 			t.Errorf("round %d: clock at %.5f BPM; want %v", round, f.bpm, mixer.DefaultClockBPM)
 		}
-		if f.jitterMs >= 1 && r.xruns() == xruns {
+		if f.jitterMs >= 1 {
 			t.Errorf("round %d: a clock %.3f ms from its time; want under 1 ms", round, f.jitterMs)
 		}
+		round, try = round+1, 0
 	}
 }
 
