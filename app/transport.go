@@ -21,10 +21,11 @@ type transportKey struct {
 	bpmTenths       int64  // 0: the master gave no usable tempo
 	timed           bool   // tenths is known (the rate is)
 	tenths          uint64 // the position in tenths of a second
+	timebase        backend.TimebaseRole
 }
 
 func transportKeyOf(t backend.Transport, rateHz int) transportKey {
-	k := transportKey{state: t.State}
+	k := transportKey{state: t.State, timebase: t.Timebase}
 	switch {
 	case t.State == backend.TransportNone:
 	case t.BBTValid:
@@ -44,8 +45,10 @@ func transportKeyOf(t backend.Transport, rateHz int) transportKey {
 const transportTickDigits = 4
 
 // appendTransport appends "  ·  transport rolling 12|3|0480 120.0 BPM"
-// (or "… stopped 1:05.3" without a timebase master) to b; nothing for a
-// backend without a transport. It allocates only when b must grow.
+// (or "… stopped 1:05.3" without a timebase master) to b, then
+// "  ·  timebase master" while we are the master (or that we were refused
+// while another program is); nothing for a backend without a transport.
+// It allocates only when b must grow.
 func appendTransport(b []byte, k transportKey) []byte {
 	if k.state == backend.TransportNone {
 		return b
@@ -81,6 +84,12 @@ func appendTransport(b []byte, k transportKey) []byte {
 		b = strconv.AppendUint(b, s, 10)
 		b = append(b, '.')
 		b = strconv.AppendUint(b, k.tenths%10, 10)
+	}
+	switch k.timebase {
+	case backend.TimebaseMaster:
+		b = append(b, "  ·  timebase master"...)
+	case backend.TimebaseRefused:
+		b = append(b, "  ·  timebase refused: another program is master"...)
 	}
 	return b
 }

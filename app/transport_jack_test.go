@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/linuxdj/linuxdj/internal/jacktest"
+	"github.com/linuxdj/linuxdj/mixer"
 )
 
 // TestJACKTransportInStatusLine moves a real jackd's transport with
@@ -47,5 +48,42 @@ func TestJACKTransportInStatusLine(t *testing.T) {
 	}
 	if !jacktest.Eventually(3*time.Second, func() bool { return shows("transport stopped 2|1|0000 120.0 BPM") }) {
 		t.Fatalf("status %q; want the timebase master's bar 2 at 120 BPM", status())
+	}
+}
+
+// TestJACKTimebaseMasterInStatusLine switches the timebase on in a
+// session on a real jackd: the status line says Linux DJ is timebase
+// master and shows its position at the clock's tempo (120 BPM while the
+// counters have none); switched off, it says nothing of it.
+func TestJACKTimebaseMasterInStatusLine(t *testing.T) {
+	srv := startJackd(t)
+	s := startJACKSession(t, filepath.Join(t.TempDir(), "state.toml"))
+	t.Cleanup(func() {
+		if err := s.stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	f := newFixture(t, 2, 1)
+	status := func() string {
+		f.ui.SetInfo(s.backend.Info())
+		f.ui.refreshStatus()
+		return f.ui.statusText
+	}
+	ring := s.eng.NewCommandRing(8)
+	ring.TryPush(mixer.Command{Param: mixer.ParamClockTimebase, Value: 1})
+	if !jacktest.Eventually(3*time.Second, func() bool { return strings.Contains(status(), "timebase master") }) {
+		t.Fatalf("status %q; want timebase master", status())
+	}
+	if out, err := srv.Run("sh", "-c", "printf 'play\\n' | jack_transport"); err != nil {
+		t.Fatalf("jack_transport: %v: %s", err, out)
+	}
+	if !jacktest.Eventually(3*time.Second, func() bool {
+		return strings.Contains(status(), "transport rolling 1|") && strings.Contains(status(), " 120.0 BPM  ·  timebase master")
+	}) {
+		t.Fatalf("status %q; want our bar 1 at 120 BPM, rolling", status())
+	}
+	ring.TryPush(mixer.Command{Param: mixer.ParamClockTimebase, Value: 0})
+	if !jacktest.Eventually(3*time.Second, func() bool { return !strings.Contains(status(), "timebase") }) {
+		t.Fatalf("status %q after the timebase was switched off", status())
 	}
 }

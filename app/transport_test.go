@@ -14,6 +14,7 @@ func TestTransportText(t *testing.T) {
 	bbt := func(bar, beat, tick int32, bpm float64) backend.Transport {
 		return backend.Transport{State: backend.TransportRolling, Frame: 1, BBTValid: true, Bar: bar, Beat: beat, Tick: tick, BPM: bpm}
 	}
+	ours := func(tr backend.Transport, r backend.TimebaseRole) backend.Transport { tr.Timebase = r; return tr }
 	for _, c := range []struct {
 		tr     backend.Transport
 		rateHz int
@@ -27,6 +28,9 @@ func TestTransportText(t *testing.T) {
 		{bbt(12, 3, 480, 120), 48000, "  ·  transport rolling 12|3|0480 120.0 BPM"},
 		{bbt(1, 1, 0, 127.96), 48000, "  ·  transport rolling 1|1|0000 128.0 BPM"},
 		{bbt(2, 4, 1919, math.NaN()), 48000, "  ·  transport rolling 2|4|1919"},
+		{ours(bbt(3, 2, 960, 128.5), backend.TimebaseMaster), 48000, "  ·  transport rolling 3|2|0960 128.5 BPM  ·  timebase master"},
+		{ours(backend.Transport{State: backend.TransportStopped}, backend.TimebaseRefused), 48000,
+			"  ·  transport stopped 0:00.0  ·  timebase refused: another program is master"},
 	} {
 		if got := string(appendTransport(nil, transportKeyOf(c.tr, c.rateHz))); got != c.want {
 			t.Errorf("%+v at %d Hz: %q; want %q", c.tr, c.rateHz, got, c.want)

@@ -102,6 +102,7 @@ type UI struct {
 	mono          widgets.ToggleState
 	masterMeter   widgets.MeterState
 	masterBPM     bpmUI
+	clock         clockUI
 	loud          loudnessPanel
 	studio        studioUI
 
@@ -249,6 +250,7 @@ func (u *UI) bindMaster() {
 	u.bindToggle(&u.limiter, mixer.ParamLimiter, 0)
 	u.bindToggle(&u.mono, mixer.ParamMasterMono, 0)
 	u.bindBPM(&u.masterBPM, -1)
+	u.bindClock(&u.clock)
 }
 
 // SetMeters shows a meter frame from the engine at the next Layout.
@@ -651,6 +653,11 @@ func (u *UI) layoutMaster(gtx layout.Context) {
 
 	c, t = place(gtx, x0, y, iw, bh)
 	u.layoutMasterBPM(c, &u.masterBPM)
+	t.Pop()
+	y += bh + gap
+
+	c, t = place(gtx, x0, y, iw, bh)
+	u.layoutClock(c, &u.clock)
 	t.Pop()
 	y += bh + gap
 

@@ -33,6 +33,19 @@ type Processor interface {
 	LatencyFrames() int
 }
 
+// MIDIEventBytes is the longest message a MIDIEvent carries.
+const MIDIEventBytes = 16
+
+// MIDIEvent is one outgoing MIDI message at a frame offset inside the
+// period: a complete message starting with its status byte (no running
+// status). Its layout (two uint32 and the bytes) is the one the JACK
+// backend's C side shares, so events are written in place.
+type MIDIEvent struct {
+	Frame uint32 // frames from the start of the period, 0..frames-1
+	Size  uint32 // bytes of Data used, 1..MIDIEventBytes
+	Data  [MIDIEventBytes]byte
+}
+
 // MIDIProcessor is a Processor that is also driven by MIDI. A backend with
 // MIDI ports (JACK) checks for it once at Start; the others ignore MIDI.
 // Each period the backend calls MIDIIn for every input event, then
@@ -45,11 +58,26 @@ type MIDIProcessor interface {
 	// system call.
 	MIDIIn(data []byte)
 
-	// MIDIOut writes the MIDI bytes to send this period into out and
-	// returns how many it wrote: complete messages, each starting with its
-	// status byte (no running status), so the backend can send every
-	// message as one event. It must be real-time safe.
-	MIDIOut(out []byte) int
+	// MIDIOut writes the MIDI events to send this period into out, in
+	// order of their frames (the same frame may repeat), and returns how
+	// many it wrote. The backend sends each at its frame, so a timed
+	// message (MIDI clock) keeps its place inside the period. It must be
+	// real-time safe.
+	MIDIOut(out []MIDIEvent) int
+}
+
+// TimebaseProcessor is a Processor with a tempo of its own (the mixer's
+// MIDI clock) that the user may make the sound server's musical time: a
+// backend with a shared transport (JACK) then becomes its timebase master
+// and publishes bar, beat and tick at that tempo.
+type TimebaseProcessor interface {
+	Processor
+
+	// Timebase reports whether the user asks for this and the tempo in
+	// BPM (> 0). The backend calls it on the audio thread after each
+	// Process and from its own goroutine, so it must be safe from any
+	// goroutine and real-time safe.
+	Timebase() (want bool, bpm float64)
 }
 
 // ConnState is how a backend stands with its sound system.
@@ -117,7 +145,20 @@ type Transport struct {
 	BBTValid        bool
 	Bar, Beat, Tick int32 // bar and beat count from 1
 	BPM             float64
+	// Timebase is this program's part in the musical position: none,
+	// master (it publishes the BBT above), or refused (asked to be,
+	// while another program is master).
+	Timebase TimebaseRole
 }
+
+// TimebaseRole is a backend's part in its transport's musical position.
+type TimebaseRole uint8
+
+const (
+	TimebaseNone    TimebaseRole = iota // another program, or none, gives the position
+	TimebaseMaster                      // we are the timebase master
+	TimebaseRefused                     // we asked to be; another master holds it
+)
 
 // Moving reports whether the position may change by itself: the transport
 // rolls or is about to.

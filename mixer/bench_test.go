@@ -31,6 +31,7 @@ func everythingOn(r *rig, channels int) {
 	r.set(mixer.ParamMasterBalance, 0, 0.1)
 	r.set(mixer.ParamLimiter, 0, 1)
 	r.set(mixer.ParamSplitCue, 0, 1)
+	r.set(mixer.ParamClockOn, 0, 1)
 }
 
 func fillNoise(bufs [][]float32, seed uint64) {

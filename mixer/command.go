@@ -98,6 +98,11 @@ const (
 	ParamColourFXType      // fx.ColourKind: off (default: the knob is the DJ filter), space, dub echo, noise, crush, filter
 	ParamColourFXParameter // 0..1, default 0.5: decay, feedback, noise level, crush depth, filter resonance
 
+	// MIDI clock and the sound server's timebase; see clock.go. Global.
+	ParamClockOn       // 0 off (default), 1 MIDI clock on midi_out: Start, then 24 clocks a beat
+	ParamClockSource   // the tempo the clock follows: ClockMaster (default), or ClockChannel+i for channel i
+	ParamClockTimebase // 0 off (default), 1 the backend becomes the transport's timebase master (JACK BBT)
+
 	ParamCount // one more than the highest Param: the size of tables indexed by Param; keep last
 )
 

@@ -178,6 +178,20 @@
 // skipped. The units are allocated with the graph for its sample rate, so
 // a graph swap starts them afresh (tails are cut).
 //
+// # MIDI clock and timebase
+//
+// After each period the engine takes the tempo of the clock's source
+// (ParamClockSource: the master's counter or a channel's) when the counter
+// is sure of it (held, tapped, or confidence ≥ ClockMinConfidence), and
+// otherwise keeps the last one it took (DefaultClockBPM, 120, before the
+// first): silence, a breakdown or a doubtful reading never moves or stops
+// the clock. While ParamClockOn is set, a clock.Generator makes 24 clocks
+// a beat at that tempo, each at its frame inside the period, with Start
+// and Stop on the switch (ClockEvents, sent by control/midi's Bridge on
+// midi_out). ClockBPM and Timebase publish the tempo and
+// ParamClockTimebase for the backend, which becomes the sound server's
+// timebase master with them (backend.TimebaseProcessor).
+//
 // # Laws
 //
 // FaderDB, EQGainDB, CrossfaderGains, PanGains and BalanceGains document

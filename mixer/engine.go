@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/linuxdj/linuxdj/backend"
+	"github.com/linuxdj/linuxdj/mixer/clock"
 	"github.com/linuxdj/linuxdj/mixer/rt"
 )
 
@@ -43,6 +44,14 @@ type Engine struct {
 	observer CommandObserver
 
 	inserts inserts // the insert slots' mailboxes; see insert.go
+	// The MIDI clock (clock.go): generator, tempo and this period's
+	// events belong to the audio thread, the tempo and the timebase switch
+	// are published for the backend.
+	clock       clock.Generator
+	clockBPM    float64
+	clockEvents []clock.Event
+	clockTempo  atomic.Uint64 // float64 bits
+	timebase    atomic.Bool
 
 	tap      atomic.Pointer[tapHolder] // the record tap; see SetRecordTap
 	duckGain atomic.Uint32             // float32 bits, dB; see TalkoverGainDB
@@ -59,7 +68,7 @@ type Engine struct {
 	metersDropped atomic.Uint64
 }
 
-var _ backend.Processor = (*Engine)(nil)
+var _ backend.TimebaseProcessor = (*Engine)(nil)
 
 // New builds an engine for cfg at sampleRateHz, with every control at its
 // default: faders, master, booth and phones at 0 dB, EQ flat, filter open,
@@ -73,7 +82,8 @@ func New(cfg Config, sampleRateHz int) (*Engine, error) {
 		return nil, err
 	}
 	cfg.Channels = append([]ChannelConfig(nil), cfg.Channels...)
-	e := &Engine{cfg: cfg, meters: rt.NewRing[MeterFrame](meterRingFrames)}
+	e := &Engine{cfg: cfg, meters: rt.NewRing[MeterFrame](meterRingFrames), clockBPM: DefaultClockBPM}
+	e.clockTempo.Store(math.Float64bits(DefaultClockBPM))
 	for i, c := range cfg.Channels {
 		e.inputs = append(e.inputs, ChannelPorts(i, c.Name, c.Stereo)...)
 	}
@@ -230,6 +240,7 @@ func (e *Engine) Process(in, out [][]float32) {
 	}
 	g := e.cur
 	e.drainCommands(g)
+	e.clockEvents = nil
 
 	n, ok := e.usableFrames(in, out)
 	if !ok {
@@ -245,6 +256,7 @@ func (e *Engine) Process(in, out [][]float32) {
 		n = backend.MaxFrames
 	}
 	g.process(in, out, n)
+	e.runClock(g, n)
 	e.finishPeriod(g, n, start)
 	e.publishStudio(g, out)
 }

@@ -38,6 +38,7 @@ type params struct {
 	meters        meterParams // strip meter modes, master meters; see metering.go
 	bpm           bpmParams   // BPM counters; see bpm.go
 	fx            fxParams    // beat and colour FX; see effects.go
+	clock         clockParams // MIDI clock and timebase; see clock.go
 }
 
 // Defaults a new engine starts with.
@@ -90,6 +91,9 @@ func (p *params) apply(cmd Command, channels int) bool {
 	}
 	if cmd.Param.isFXParam() {
 		return p.fx.apply(cmd)
+	}
+	if cmd.Param.isClockParam() {
+		return p.clock.apply(cmd)
 	}
 	if p.applyStudio(cmd) {
 		return true

@@ -12,6 +12,7 @@ import "C"
 import (
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -48,9 +49,11 @@ type rtState struct {
 	native  *C.ldj_state
 	proc    backend.Processor
 	in, out [][]float32
-	// midi is proc when it takes MIDI, else nil; asserted once at connect
+	// midi is proc when it takes MIDI, else nil; tb is proc when it has a
+	// tempo for the timebase, else nil. Both are asserted once at connect
 	// so the audio thread does no type assertion.
 	midi backend.MIDIProcessor
+	tb   backend.TimebaseProcessor
 }
 
 type slot struct {
@@ -88,17 +91,22 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 	for i := range s.out {
 		s.out[i] = unsafe.Slice((*float32)(unsafe.Pointer(s.native.out_buf[i])), n)
 	}
-	if s.midi == nil {
-		s.proc.Process(s.in, s.out)
-		return 1
-	}
-	for i := 0; i < int(s.native.midi_count); i++ {
-		ev := &s.native.midi[i]
-		s.midi.MIDIIn(unsafe.Slice((*byte)(unsafe.Pointer(&ev.data[0])), int(ev.size)))
+	if s.midi != nil {
+		for i := 0; i < int(s.native.midi_count); i++ {
+			ev := &s.native.midi[i]
+			s.midi.MIDIIn(unsafe.Slice((*byte)(unsafe.Pointer(&ev.data[0])), int(ev.size)))
+		}
 	}
 	s.proc.Process(s.in, s.out)
-	out := unsafe.Slice((*byte)(unsafe.Pointer(&s.native.midi_out_buf[0])), len(s.native.midi_out_buf))
-	s.native.midi_out_len = C.uint32_t(min(max(s.midi.MIDIOut(out), 0), len(out)))
+	if s.midi != nil {
+		out := unsafe.Slice((*backend.MIDIEvent)(unsafe.Pointer(&s.native.out_events[0])), len(s.native.out_events))
+		s.native.out_count = C.uint32_t(min(max(s.midi.MIDIOut(out), 0), len(out)))
+	}
+	if s.tb != nil {
+		// For the timebase callback, which JACK runs after this one.
+		_, bpm := s.tb.Timebase()
+		atomic.StoreUint64((*uint64)(unsafe.Pointer(&s.native.tb_bpm)), math.Float64bits(bpm))
+	}
 	return 1
 }
 
@@ -108,6 +116,17 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 //
 //export ldjYield
 func ldjYield() { runtime.Gosched() }
+
+// backend.MIDIEvent is written in place into C's ldj_midi_event array:
+// these fail to compile if the two layouts part.
+var (
+	_ [unsafe.Sizeof(C.ldj_midi_event{}) - unsafe.Sizeof(backend.MIDIEvent{})]struct{}
+	_ [unsafe.Sizeof(backend.MIDIEvent{}) - unsafe.Sizeof(C.ldj_midi_event{})]struct{}
+	_ [unsafe.Offsetof(C.ldj_midi_event{}.size) - unsafe.Offsetof(backend.MIDIEvent{}.Size)]struct{}
+	_ [unsafe.Offsetof(backend.MIDIEvent{}.Size) - unsafe.Offsetof(C.ldj_midi_event{}.size)]struct{}
+	_ [unsafe.Offsetof(C.ldj_midi_event{}.data) - unsafe.Offsetof(backend.MIDIEvent{}.Data)]struct{}
+	_ [unsafe.Offsetof(backend.MIDIEvent{}.Data) - unsafe.Offsetof(C.ldj_midi_event{}.data)]struct{}
+)
 
 // Backend is the JACK backend. One manager goroutine owns the JACK client:
 // it opens, reconnects and closes it and makes every connection, so go-jack
@@ -150,6 +169,12 @@ type Backend struct {
 	jackLoad   float64
 	outLatency int
 	transport  backend.Transport
+	// timebase is our part in the transport's position (see
+	// watchTimebase); tbCalls and tbRetry are the manager's alone.
+	timebase  backend.TimebaseRole
+	tbCalls   uint64
+	tbPending int // ticks a request still waits for its first callback
+	tbRetry   int
 }
 
 // New returns a stopped backend configured by opts.
@@ -336,6 +361,7 @@ func (b *Backend) manage(first chan<- error) {
 			if b.client != nil && handle(int32(C.ldj_take_events(b.native))) {
 				recompute = b.watchLatency()
 				b.poll()
+				b.watchTimebase()
 			}
 			// jackd2 runs the latency callback on its notification
 			// thread while this call waits; the callback takes no lock.
@@ -402,6 +428,7 @@ func (b *Backend) connect() error {
 	st := &rtState{native: native, proc: p,
 		in: make([][]float32, len(ins)), out: make([][]float32, len(outs))}
 	st.midi, _ = p.(backend.MIDIProcessor)
+	st.tb, _ = p.(backend.TimebaseProcessor)
 	inNames, outNames := make([]string, len(ins)), make([]string, len(outs))
 	for kind, list := range [][]backend.Port{ins, outs} {
 		flag := uint64(gojack.PortIsInput)
@@ -513,10 +540,15 @@ func (b *Backend) disconnect() {
 	// thread (see native.h), whether the server is alive or gone.
 	C.ldj_close_go(b.native)
 	if C.ldj_gone(b.native) == 0 {
+		if b.timebase == backend.TimebaseMaster || b.tbPending > 0 {
+			C.ldj_release_timebase(b.native)
+		}
 		// Deactivate first: after it returns the process callback cannot
 		// run, so closing cannot race it.
 		C.jack_deactivate(raw)
 	}
+	b.setTimebase(backend.TimebaseNone)
+	b.tbPending = 0
 	slots[b.slot].rt.Store(nil)
 	closeClient(b.client)
 	b.mu.Lock()
@@ -556,6 +588,72 @@ func (b *Backend) poll() {
 		b.transport.Bar, b.transport.Beat, b.transport.Tick = int32(t.bar), int32(t.beat), int32(t.tick)
 		b.transport.BPM = float64(t.bpm)
 	}
+	b.mu.Unlock()
+}
+
+// Timebase requests, in manager ticks (100 ms): how long a request waits
+// for its first callback, and how long after a refusal it is made again.
+const (
+	timebaseConfirm = 5
+	timebaseRetry   = 10
+)
+
+// watchTimebase makes us JACK's timebase master while the processor asks
+// for it and releases the timebase when it no longer does. It runs on the
+// manager after poll.
+//
+// The request is conditional, so a master already there (a DAW,
+// jack_transport) keeps it: jackd2 answers EBUSY, and we say we were
+// refused and ask again every second until it lets go. pipewire-jack
+// answers success either way, so a request counts only once our callback
+// has run (JACK runs it in the first cycle after it is set, rolling or
+// not); one that stays silent for timebaseConfirm ticks is withdrawn and
+// counts as refused. A master that takes the timebase from us by force
+// does not tell us either: our callback stops running while the
+// transport rolls, and that is how the manager sees it and asks again.
+func (b *Backend) watchTimebase() {
+	tb, _ := b.proc.(backend.TimebaseProcessor)
+	want := false
+	if tb != nil {
+		want, _ = tb.Timebase()
+	}
+	calls := uint64(C.ldj_u64(&b.native.tb_calls))
+	called := calls != b.tbCalls
+	b.tbCalls = calls
+	switch {
+	case !want:
+		if b.timebase == backend.TimebaseMaster || b.tbPending > 0 {
+			C.ldj_release_timebase(b.native)
+		}
+		b.tbPending = 0
+		b.setTimebase(backend.TimebaseNone)
+	case b.tbPending > 0:
+		b.tbPending--
+		switch {
+		case called:
+			b.tbPending = 0
+			b.setTimebase(backend.TimebaseMaster)
+		case b.tbPending == 0:
+			C.ldj_release_timebase(b.native)
+			b.setTimebase(backend.TimebaseRefused)
+			b.tbRetry = timebaseRetry
+		}
+	case b.timebase == backend.TimebaseMaster && (called || b.transport.State != backend.TransportRolling):
+	case b.timebase == backend.TimebaseRefused && b.tbRetry > 0:
+		b.tbRetry--
+	default:
+		if C.ldj_take_timebase(b.native) == 0 {
+			b.tbPending = timebaseConfirm
+			return
+		}
+		b.setTimebase(backend.TimebaseRefused)
+		b.tbRetry = timebaseRetry
+	}
+}
+
+func (b *Backend) setTimebase(r backend.TimebaseRole) {
+	b.mu.Lock()
+	b.timebase = r
 	b.mu.Unlock()
 }
 
@@ -714,6 +812,7 @@ func (b *Backend) Info() backend.StreamInfo {
 	info.DSPLoad = b.jackLoad
 	info.LatencyFrames = b.outLatency
 	info.Transport = b.transport
+	info.Transport.Timebase = b.timebase
 	return info
 }
 
@@ -726,6 +825,7 @@ func (b *Backend) Stats() Stats {
 		s.OwnLoad = float64(C.ldj_u32(&b.native.own_load_ppm)) / 1e6
 		s.JackLoad = b.jackLoad
 		s.OversizePeriods = uint64(C.ldj_u32(&b.native.oversize_cycles))
+		s.SkippedPeriods = uint64(C.ldj_u32(&b.native.skipped_cycles))
 		s.MIDIDropped += uint64(b.native.midi_dropped) + uint64(C.ldj_u32(&b.native.midi_out_dropped))
 	}
 	return s

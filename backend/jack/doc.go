@@ -77,7 +77,14 @@
 //     them stale and the manager sets them;
 //   - jack_deactivate, so Close never races a running process callback;
 //   - a non-allocating MIDI read into a fixed array and MIDI write from
-//     one (go-jack's GetMidiEvents allocates on every call);
+//     one (go-jack's GetMidiEvents allocates on every call), each output
+//     event at its frame in the period (the MIDI clock's timing);
+//   - the timebase master (jack_set_timebase_callback, conditional, and
+//     jack_release_timebase) for a backend.TimebaseProcessor that asks for
+//     it: the timebase callback is C (ldj_timebase), like every callback
+//     but the process one, and reads the tempo Go stores atomically after
+//     each Process; the manager takes and releases the timebase and tells
+//     Info whether we hold it or were refused (see watchTimebase);
 //   - jack_on_shutdown as well as jack_on_info_shutdown (pipewire-jack
 //     calls only the former), and the pretty-name metadata.
 //

@@ -84,6 +84,11 @@ type Stats struct {
 	MIDIDropped uint64
 	// Reconnects counts successful reconnections after the server left.
 	Reconnects uint64
+	// SkippedPeriods counts process callbacks whose first frame was not
+	// where the last one ended (jack_last_frame_time): periods the server
+	// ran without us, whether or not it reported an xrun. Anything timed
+	// by counting frames (the MIDI clock) is late by their length.
+	SkippedPeriods uint64
 }
 
 // cloneConnections deep-copies a connection map.

@@ -154,6 +154,8 @@ func newRig(t *testing.T, o rigOptions) *rig {
 		r.eng = s.Engine
 	} else if l, ok := proc.(*midiLoop); ok {
 		r.eng = l.Engine
+	} else if c, ok := proc.(*fixedClock); ok {
+		r.eng = c.Engine
 	}
 	r.cmds = r.eng.NewCommandRing(64)
 	if err := r.b.Start(proc); err != nil {

@@ -52,22 +52,27 @@ static void ldj_read_midi(ldj_state *s, jack_nframes_t n) {
 	s->midi_count = count;
 }
 
-// ldj_write_midi sends the feedback Go wrote, one event per message: a
-// message starts at a status byte and runs to the next one. The port's
-// buffer was cleared at the top of the period, so a period Go did not run
-// sends nothing.
-static void ldj_write_midi(ldj_state *s, void *buf) {
-	uint32_t len = s->midi_out_len;
-	s->midi_out_len = 0;
-	if (!buf || len > LDJ_MIDI_OUT_BYTES) return;
-	uint32_t start = 0;
-	while (start < len) {
-		uint32_t end = start + 1;
-		while (end < len && s->midi_out_buf[end] < 0x80) end++;
-		if (s->midi_out_buf[start] >= 0x80 &&
-		    jack_midi_event_write(buf, 0, s->midi_out_buf + start, end - start) != 0)
+// ldj_write_midi sends the events Go wrote, each at its frame: JACK takes
+// them in time order inside the period, so a frame out of the period or
+// before the one sent last is moved up to the nearest it may have. The
+// port's buffer was cleared at the top of the period, so a period Go did
+// not run sends nothing.
+static void ldj_write_midi(ldj_state *s, void *buf, jack_nframes_t n) {
+	uint32_t count = s->out_count;
+	s->out_count = 0;
+	if (!buf || count > LDJ_MIDI_OUT_EVENTS) return;
+	uint32_t last = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		ldj_midi_event *ev = &s->out_events[i];
+		uint32_t t = ev->offset_frames;
+		if (t >= n) t = n - 1;
+		if (t < last) t = last;
+		if (ev->size == 0 || ev->size > LDJ_MIDI_BYTES || ev->data[0] < 0x80 ||
+		    jack_midi_event_write(buf, t, ev->data, ev->size) != 0) {
 			__atomic_add_fetch(&s->midi_out_dropped, 1, __ATOMIC_RELAXED);
-		start = end;
+			continue;
+		}
+		last = t;
 	}
 }
 
@@ -76,6 +81,10 @@ static void ldj_write_midi(ldj_state *s, void *buf) {
 // period, and times that whole entry, cgo transition included.
 static void ldj_cycle(ldj_state *s, jack_nframes_t n) {
 	int64_t t0 = ldj_now_ns();
+	jack_nframes_t start = jack_last_frame_time(s->client);
+	if (s->have_frame && start != s->next_frame) __atomic_add_fetch(&s->skipped_cycles, 1, __ATOMIC_RELAXED);
+	s->next_frame = start + n;
+	s->have_frame = 1;
 	for (int i = 0; i < s->n_in; i++) s->in_buf[i] = jack_port_get_buffer(s->in[i], n);
 	for (int i = 0; i < s->n_out; i++) s->out_buf[i] = jack_port_get_buffer(s->out[i], n);
 	ldj_read_midi(s, n);
@@ -99,7 +108,7 @@ static void ldj_cycle(ldj_state *s, jack_nframes_t n) {
 		if (!done)
 			for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
 		else
-			ldj_write_midi(s, midi_out);
+			ldj_write_midi(s, midi_out, n);
 	}
 	int64_t d = ldj_now_ns() - t0;
 	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
@@ -394,3 +403,61 @@ void ldj_poll(ldj_state *s) {
 	s->jack_load_percent = jack_cpu_load(s->client);
 	s->out_latency_frames = s->n_out > 0 ? ldj_port_latency(s->out[0], 1) : 0;
 }
+
+// Timebase: the musical position Linux DJ publishes as JACK's timebase
+// master, 4/4 at 1920 ticks a beat, at the tempo Go stores in tb_bpm.
+enum { LDJ_BEATS_PER_BAR = 4, LDJ_TICKS_PER_BEAT = 1920 };
+
+// ldj_timebase is the timebase callback: JACK runs it on the process
+// thread after the process callback, every cycle while the transport
+// rolls and once after a relocation (new_pos), to fill pos. It is real-time
+// safe and stays in C (see events in native.h): it reads an atomic, does
+// arithmetic and writes pos.
+//
+// The beat position follows the frames: from one call to the next it
+// advances by the frames between them at the current tempo, so a tempo
+// that follows the mix moves the beats on smoothly instead of renumbering
+// them, and a cycle the server skipped (an xrun) costs nothing. Only a
+// relocation (new_pos), a frame behind the last one or one more than a
+// second ahead computes the position afresh from the frame at the current
+// tempo.
+static void ldj_timebase(jack_transport_state_t state, jack_nframes_t n, jack_position_t *pos, int new_pos, void *arg) {
+	ldj_state *s = arg;
+	uint64_t bits = __atomic_load_n(&s->tb_bpm, __ATOMIC_RELAXED);
+	double bpm;
+	memcpy(&bpm, &bits, sizeof bpm);
+	if (!(bpm > 0 && bpm < 1000)) bpm = 120;
+	double rate = pos->frame_rate > 0 ? pos->frame_rate : __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
+	if (rate <= 0) rate = 48000;
+	double per_frame = bpm / (60 * rate);
+	if (new_pos || !s->tb_have || pos->frame < s->tb_frame || pos->frame - s->tb_frame > rate) {
+		s->tb_beats = (double)pos->frame * per_frame;
+		s->tb_have = 1;
+	} else {
+		s->tb_beats += (double)(pos->frame - s->tb_frame) * per_frame;
+	}
+	s->tb_frame = pos->frame;
+	int64_t whole = (int64_t)s->tb_beats;
+	int32_t tick = (int32_t)((s->tb_beats - (double)whole) * LDJ_TICKS_PER_BEAT);
+	pos->valid = JackPositionBBT;
+	pos->bar = (int32_t)(whole / LDJ_BEATS_PER_BAR) + 1;
+	pos->beat = (int32_t)(whole % LDJ_BEATS_PER_BAR) + 1;
+	pos->tick = tick < LDJ_TICKS_PER_BEAT ? tick : LDJ_TICKS_PER_BEAT - 1;
+	pos->bar_start_tick = (double)(whole / LDJ_BEATS_PER_BAR) * LDJ_BEATS_PER_BAR * LDJ_TICKS_PER_BEAT;
+	pos->beats_per_bar = LDJ_BEATS_PER_BAR;
+	pos->beat_type = 4;
+	pos->ticks_per_beat = LDJ_TICKS_PER_BEAT;
+	pos->beats_per_minute = bpm;
+	__atomic_add_fetch(&s->tb_calls, 1, __ATOMIC_RELAXED);
+}
+
+// ldj_take_timebase asks to become timebase master, conditionally: a
+// program that is master already keeps it (EBUSY). It returns JACK's code.
+int ldj_take_timebase(ldj_state *s) {
+	s->tb_have = 0;
+	return jack_set_timebase_callback(s->client, 1, ldj_timebase, s);
+}
+
+int ldj_release_timebase(ldj_state *s) { return jack_release_timebase(s->client); }
+
+uint64_t ldj_u64(uint64_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }

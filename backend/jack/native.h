@@ -15,7 +15,7 @@
 #define LDJ_MAX_FRAMES 8192
 #define LDJ_MIDI_EVENTS 256
 #define LDJ_MIDI_BYTES 16
-#define LDJ_MIDI_OUT_BYTES 1536 // a period's feedback: 512 three-byte messages
+#define LDJ_MIDI_OUT_EVENTS 768 // a period's feedback (512 messages) and MIDI clock
 #define LDJ_HIST_BUCKETS 20000 // 1 µs each: callbacks up to 20 ms
 #define LDJ_YIELD_NS 4000000 // see ldj_yield
 
@@ -48,9 +48,10 @@ typedef struct {
 	float *out_buf[LDJ_MAX_PORTS];
 	ldj_midi_event midi[LDJ_MIDI_EVENTS];
 	uint32_t midi_count, midi_dropped;
-	// Feedback the processor wrote in Go this period, sent by C after it.
-	uint8_t midi_out_buf[LDJ_MIDI_OUT_BYTES];
-	uint32_t midi_out_len;
+	// Events the processor wrote in Go this period (backend.MIDIEvent has
+	// this layout), sent by C after it at their frames.
+	ldj_midi_event out_events[LDJ_MIDI_OUT_EVENTS];
+	uint32_t out_count;
 	uint32_t midi_out_dropped; // messages JACK's MIDI buffer refused
 
 	// Written by JACK's threads, read by Go with __atomic loads.
@@ -61,6 +62,9 @@ typedef struct {
 	uint32_t oversize_cycles; // periods above LDJ_MAX_FRAMES, answered with silence
 	int64_t last_ns, max_ns;
 	uint32_t late_cycles;     // callbacks that took longer than their period
+	uint32_t skipped_cycles;  // callbacks that did not start where the last one ended
+	uint32_t next_frame;      // where the next callback should start; audio thread only
+	int have_frame;
 	double own_load;          // smoothed callback time / period; audio thread only
 	uint32_t own_load_ppm;    // own_load published for Go, parts per million
 	uint32_t hist[LDJ_HIST_BUCKETS + 1];
@@ -75,6 +79,16 @@ typedef struct {
 	// Filled by ldj_hist_stats for CallbackStats.
 	uint64_t hist_total;
 	uint32_t hist_p50_us, hist_p99_us;
+
+	// Timebase master (ldj_timebase). tb_bpm is the tempo as float64 bits,
+	// stored by Go on the audio thread after each Process (the callback
+	// runs after the process callback in the same cycle); tb_calls counts
+	// the callback's runs for the manager. The rest is the callback's own.
+	uint64_t tb_bpm;
+	uint64_t tb_calls;
+	double tb_beats;   // beats from frame 0 to frame tb_frame
+	uint32_t tb_frame; // the frame of the last call
+	int tb_have;       // tb_beats is set
 
 	// Written by Go.
 	uint32_t latency_frames;
@@ -117,5 +131,8 @@ int ldj_close_go(ldj_state *s);
 uint32_t ldj_port_latency(jack_port_t *p, int playback);
 const char *ldj_libjack(void);
 void ldj_quiet_probe(int on);
+int ldj_take_timebase(ldj_state *s);
+int ldj_release_timebase(ldj_state *s);
+uint64_t ldj_u64(uint64_t *p);
 
 #endif

@@ -11,6 +11,9 @@ import (
 // several targets.
 const feedCommands = 64
 
+// feedbackBytes bounds one period's feedback: 512 three-byte messages.
+const feedbackBytes = 512 * FeedbackMessageBytes
+
 // Bridge is the engine as a backend.MIDIProcessor: a backend with MIDI
 // ports hands it the controller's bytes before each period and takes the
 // mapper's feedback after it. The commands the mapper makes go to the
@@ -27,6 +30,7 @@ type Bridge struct {
 	cmds   *rt.Ring[mixer.Command]
 	echo   *rt.Ring[mixer.Command]
 	buf    [feedCommands]mixer.Command
+	fb     [feedbackBytes]byte
 }
 
 var _ backend.MIDIProcessor = (*Bridge)(nil)
@@ -61,8 +65,37 @@ func (b *Bridge) MIDIIn(data []byte) {
 	}
 }
 
-// MIDIOut writes the mapper's feedback: every mapped control whose value
-// the controller does not show yet.
+// MIDIOut writes the mapper's feedback (every mapped control whose value
+// the controller does not show yet) at the period's first frame, then the
+// engine's MIDI clock of the period at its frames. The clock is never
+// crowded out: feedback that does not fit waits for the next period.
 //
 // MIDIOut is real-time safe: no allocation, no lock, no system call.
-func (b *Bridge) MIDIOut(out []byte) int { return b.mapper.Feedback(out) }
+func (b *Bridge) MIDIOut(out []backend.MIDIEvent) int {
+	ticks := b.Engine.ClockEvents()
+	room := max(len(out)-len(ticks), 0)
+	fb := b.fb[:b.mapper.Feedback(b.fb[:min(room*FeedbackMessageBytes, len(b.fb))])]
+	n := 0
+	for start := 0; start < len(fb) && n < room; {
+		end := start + 1
+		for end < len(fb) && fb[end] < 0x80 {
+			end++
+		}
+		if size := end - start; fb[start] >= 0x80 && size <= backend.MIDIEventBytes {
+			ev := &out[n]
+			ev.Frame, ev.Size = 0, uint32(size)
+			copy(ev.Data[:], fb[start:end])
+			n++
+		}
+		start = end
+	}
+	for i := range ticks {
+		if n == len(out) {
+			break
+		}
+		ev := &out[n]
+		ev.Frame, ev.Size, ev.Data[0] = ticks[i].Frame, 1, ticks[i].Status
+		n++
+	}
+	return n
+}

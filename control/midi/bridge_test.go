@@ -3,8 +3,10 @@ package midi_test
 import (
 	"testing"
 
+	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/mixer"
+	"github.com/linuxdj/linuxdj/mixer/clock"
 )
 
 // bridgeRig is a real engine with one stereo deck behind a Bridge, and
@@ -94,10 +96,57 @@ func TestBridgeMovesTheEngineAndEchoes(t *testing.T) {
 	if level := r.periods(20); level != 0 {
 		t.Errorf("master %v after the mute note", level)
 	}
-	buf := make([]byte, 64)
+	buf := make([]backend.MIDIEvent, 64)
 	fb := buf[:r.b.MIDIOut(buf)]
-	if string(fb) != string([]byte{0x90, 60, 127}) {
-		t.Errorf("feedback % x; want the mute LED on (90 3c 7f)", fb)
+	if len(fb) != 1 || fb[0].Frame != 0 || string(fb[0].Data[:fb[0].Size]) != string([]byte{0x90, 60, 127}) {
+		t.Errorf("feedback %v; want the mute LED on (90 3c 7f) at frame 0", fb)
+	}
+}
+
+// TestBridgeSendsClockAfterFeedback: with the clock on, a period's events
+// are the feedback at frame 0, then Start and the clock at their frames;
+// a full buffer drops feedback (it waits), never the clock.
+func TestBridgeSendsClockAfterFeedback(t *testing.T) {
+	var m []midi.Mapping
+	for i := range 8 {
+		m = append(m, midi.Mapping{Source: midi.SourceCC, MIDIChannel: 1, Number: byte(20 + i), Kind: midi.KindAbsolute, Target: target(mixer.ParamFader, 0)})
+	}
+	r := newBridgeRig(t, m...)
+	r.gui.TryPush(mixer.Command{Param: mixer.ParamClockOn, Value: 1})
+	r.periods(1)
+	buf := make([]backend.MIDIEvent, 4)
+	evs := buf[:r.b.MIDIOut(buf)]
+	if len(evs) != 4 {
+		t.Fatalf("%d events in a buffer of 4; want it full", len(evs))
+	}
+	if evs[0].Data[0] != 0xB0 || evs[1].Data[0] != 0xB0 {
+		t.Errorf("first events %v; want two feedback CCs", evs[:2])
+	}
+	if e := evs[2]; e.Frame != 0 || e.Size != 1 || e.Data[0] != clock.Start {
+		t.Errorf("third event %+v; want Start at frame 0", e)
+	}
+	if e := evs[3]; e.Frame != 0 || e.Size != 1 || e.Data[0] != clock.TimingClock {
+		t.Errorf("fourth event %+v; want a clock at frame 0", e)
+	}
+	// The rest of the feedback comes in the next periods; the clock
+	// (every 1000 frames at 120 BPM and 48 kHz, periods of 64) goes on.
+	feedback, ticks := 2, 1
+	for p := 1; p < 100; p++ {
+		r.periods(1)
+		for _, e := range buf[:r.b.MIDIOut(buf)] {
+			switch e.Data[0] {
+			case 0xB0:
+				feedback++
+			case clock.TimingClock:
+				ticks++
+				if want := uint32((ticks-1)*1000 - p*64); e.Frame != want {
+					t.Errorf("clock %d at frame %d of period %d; want %d", ticks, e.Frame, p, want)
+				}
+			}
+		}
+	}
+	if feedback != 8 || ticks != 7 {
+		t.Errorf("%d feedback messages, %d clocks over 6400 frames; want 8 and 7", feedback, ticks)
 	}
 }
 
@@ -107,7 +156,8 @@ func TestBridgeDoesNotAllocate(t *testing.T) {
 		midi.Mapping{Source: midi.SourceNote, MIDIChannel: 1, Number: 60, Kind: midi.KindToggle, Target: target(mixer.ParamMute, 0)})
 	cc := []byte{0xB0, 7, 0}
 	note := []byte{0x90, 60, 127}
-	buf := make([]byte, 256)
+	buf := make([]backend.MIDIEvent, 256)
+	r.gui.TryPush(mixer.Command{Param: mixer.ParamClockOn, Value: 1})
 	var c mixer.Command
 	allocs := testing.AllocsPerRun(100, func() {
 		cc[2] = (cc[2] + 1) & 0x7F

@@ -59,6 +59,7 @@ var (
 	BeatFXTypes    = []string{fx.Echo: "echo", fx.Delay: "delay", fx.PingPong: "pingpong", fx.Reverb: "reverb",
 		fx.Flanger: "flanger", fx.Phaser: "phaser", fx.Roll: "roll", fx.Trans: "trans", fx.FilterLFO: "filter", fx.External: "send_return"}
 	BeatFXSources = beatFXSources()
+	ClockSources  = clockSources()
 	BeatFXBeats   = []string{"1/16", "1/8", "1/4", "1/2", "3/4", "1", "2", "4", "8", "16"} // fx.Beats
 	ColourFXTypes = []string{fx.ColourOff: "off", fx.Space: "space", fx.DubEcho: "dub_echo", fx.Noise: "noise",
 		fx.Crush: "crush", fx.ColourFilter: "filter"}
@@ -70,6 +71,16 @@ func beatFXSources() []string {
 	names[mixer.FXMaster], names[mixer.FXSideA], names[mixer.FXSideB], names[mixer.FXMic] = "master", "A", "B", "mic"
 	for i := range mixer.MaxChannels {
 		names[mixer.FXChannel+i] = "ch" + strconv.Itoa(i+1)
+	}
+	return names
+}
+
+// clockSources names the MIDI clock's sources: master, ch1 … ch32.
+func clockSources() []string {
+	names := make([]string, mixer.ClockSources)
+	names[mixer.ClockMaster] = "master"
+	for i := range mixer.MaxChannels {
+		names[mixer.ClockChannel+i] = "ch" + strconv.Itoa(i+1)
 	}
 	return names
 }
@@ -150,6 +161,9 @@ var infos = [Count]Info{
 	mixer.ParamBeatFXOn:          {Name: "beat_fx/on", Max: 1, Switch: true, Key: "beat_fx.on"},
 	mixer.ParamColourFXType:      {Name: "colour_fx/type", Max: float32(fx.ColourKinds - 1), Switch: true, Key: "colour_fx.type", Choices: ColourFXTypes},
 	mixer.ParamColourFXParameter: {Name: "colour_fx/parameter", Max: 1, Default: mixer.DefaultColourFXParam, Key: "colour_fx.parameter"},
+	mixer.ParamClockOn:           {Name: "clock/on", Max: 1, Switch: true, Key: "clock.on"},
+	mixer.ParamClockSource:       {Name: "clock/source", Max: mixer.ClockSources - 1, Switch: true, Key: "clock.source", Choices: ClockSources},
+	mixer.ParamClockTimebase:     {Name: "clock/timebase", Max: 1, Switch: true, Key: "clock.timebase"},
 }
 
 // All lists every Param in order, channel controls first.

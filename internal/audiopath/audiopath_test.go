@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/linuxdj/linuxdj/audiofile"
+	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/mixer"
 	"github.com/linuxdj/linuxdj/mixer/rt"
@@ -62,7 +63,7 @@ type rig struct {
 	// test's own side of the period does not allocate either.
 	fader, crossfader, filter   []byte
 	boothMSB, boothLSB, dimNote []byte
-	feedback                    []byte
+	feedback                    []backend.MIDIEvent
 
 	periods, frames int64
 	step            int
@@ -99,7 +100,7 @@ func newRig(t *testing.T, frames int) *rig {
 		boothMSB:   []byte{0xB0, ccBoothMSB, 0},
 		boothLSB:   []byte{0xB0, ccBoothMSB + 32, 0},
 		dimNote:    []byte{0x90, noteDim, 127},
-		feedback:   make([]byte, 256),
+		feedback:   make([]backend.MIDIEvent, 256),
 	}
 	r.bridge = midi.NewBridge(eng, midi.NewMapper(table), 1024)
 
@@ -219,9 +220,9 @@ func (r *rig) period() {
 	b.Process(r.in, r.out)
 
 	n := b.MIDIOut(r.feedback)
-	r.feedbackBytes += n
-	for i := 0; i+midi.FeedbackMessageBytes <= n; i += midi.FeedbackMessageBytes {
-		switch msg := r.feedback[i : i+midi.FeedbackMessageBytes]; {
+	for _, ev := range r.feedback[:n] {
+		r.feedbackBytes += int(ev.Size)
+		switch msg := ev.Data[:ev.Size]; {
 		case msg[0] == 0x90 && msg[1] == noteDim:
 			r.dimLEDs++
 		case msg[0] == 0xB0 && msg[1] == ccCrossfader:

@@ -35,6 +35,8 @@ typedef struct {
 	uint32_t start_frame; // JACK frame time of the first played/recorded frame
 	uint32_t stall_us;    // sleep once in the next cycle, to provoke an xrun
 	uint32_t xruns;
+	uint32_t skipped;     // cycles that did not start where the last one ended
+	uint32_t next_frame;
 	uint32_t last_nframes;
 	uint64_t cycles;
 	// MIDI output: one event armed by Go (midi_armed 1), written in the
@@ -44,7 +46,8 @@ typedef struct {
 	uint8_t midi_data[16];
 	int midi_armed;
 	// MIDI input: every event received is appended to midi_rec as a size
-	// byte and its bytes; midi_rec_len is published after the bytes.
+	// byte, its JACK frame time (4 bytes, little-endian) and its bytes;
+	// midi_rec_len is published after the bytes.
 	jack_port_t *midi_in;
 	uint8_t midi_rec[JT_MIDI_REC_BYTES];
 	uint32_t midi_rec_len;
@@ -56,13 +59,16 @@ static void jt_midi_record(jt_client *c, jack_nframes_t n) {
 	void *buf = jack_port_get_buffer(p, n);
 	uint32_t len = c->midi_rec_len;
 	uint32_t total = jack_midi_get_event_count(buf);
+	jack_nframes_t now = jack_last_frame_time(c->client);
 	for (uint32_t i = 0; i < total; i++) {
 		jack_midi_event_t ev;
 		if (jack_midi_event_get(&ev, buf, i) != 0 || ev.size > 255) continue;
-		if (len + 1 + ev.size > JT_MIDI_REC_BYTES) break;
+		if (len + 5 + ev.size > JT_MIDI_REC_BYTES) break;
+		uint32_t t = now + ev.time;
 		c->midi_rec[len] = (uint8_t)ev.size;
-		memcpy(c->midi_rec + len + 1, ev.buffer, ev.size);
-		len += 1 + ev.size;
+		memcpy(c->midi_rec + len + 1, &t, 4);
+		memcpy(c->midi_rec + len + 5, ev.buffer, ev.size);
+		len += 5 + ev.size;
 	}
 	__atomic_store_n(&c->midi_rec_len, len, __ATOMIC_RELEASE);
 }
@@ -89,6 +95,8 @@ static int jt_process(jack_nframes_t n, void *arg) {
 	__atomic_store_n(&c->last_nframes, n, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&c->cycles, 1, __ATOMIC_RELAXED);
 	jack_nframes_t now = jack_last_frame_time(c->client);
+	if (c->cycles > 1 && now != c->next_frame) __atomic_add_fetch(&c->skipped, 1, __ATOMIC_RELAXED);
+	c->next_frame = now + n;
 	int st = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE);
 	if (st == 1) {
 		c->start_frame = now;
@@ -218,6 +226,11 @@ static const char **jt_physical_playback(jt_client *c) {
 }
 
 static int jt_port_exists(jt_client *c, const char *a) { return jack_port_by_name(c->client, a) != NULL; }
+
+static int jt_transport(jt_client *c, jack_position_t *pos) {
+	memset(pos, 0, sizeof *pos);
+	return jack_transport_query(c->client, pos);
+}
 */
 import "C"
 
@@ -386,6 +399,11 @@ func (cl *Client) Stall(d time.Duration) { C.jt_stall(cl.c, C.uint32_t(d.Microse
 // XRuns is how many xruns the server reported to this client.
 func (cl *Client) XRuns() int { return int(C.jt_u32(&cl.c.xruns)) }
 
+// SkippedCycles is how many process cycles did not start at the frame
+// where the one before ended: cycles the server ran without this client,
+// reported as an xrun or not.
+func (cl *Client) SkippedCycles() int { return int(C.jt_u32(&cl.c.skipped)) }
+
 // Cycles is how many times the process callback ran.
 func (cl *Client) Cycles() uint64 { return uint64(C.jt_cycles(cl.c)) }
 
@@ -490,15 +508,59 @@ func (cl *Client) RegisterMIDIInput(short string) error {
 // ReceivedMIDI returns a copy of every event the MIDI input received, in
 // order, since it was registered (up to 64 KiB of them).
 func (cl *Client) ReceivedMIDI() [][]byte {
-	n := C.jt_u32(&cl.c.midi_rec_len)
-	rec := C.GoBytes(unsafe.Pointer(&cl.c.midi_rec[0]), C.int(n))
 	var events [][]byte
-	for len(rec) > 0 {
-		size := int(rec[0])
-		events = append(events, rec[1:1+size])
-		rec = rec[1+size:]
+	for _, ev := range cl.ReceivedMIDITimed() {
+		events = append(events, ev.Data)
 	}
 	return events
+}
+
+// MIDIEvent is one event the MIDI input received, at its JACK frame time:
+// the period's first frame (jack_last_frame_time) plus the event's offset.
+type MIDIEvent struct {
+	Frame uint32
+	Data  []byte
+}
+
+// ReceivedMIDITimed is ReceivedMIDI with each event's frame time.
+func (cl *Client) ReceivedMIDITimed() []MIDIEvent {
+	n := C.jt_u32(&cl.c.midi_rec_len)
+	rec := C.GoBytes(unsafe.Pointer(&cl.c.midi_rec[0]), C.int(n))
+	var events []MIDIEvent
+	for len(rec) > 0 {
+		size := int(rec[0])
+		frame := uint32(rec[1]) | uint32(rec[2])<<8 | uint32(rec[3])<<16 | uint32(rec[4])<<24
+		events = append(events, MIDIEvent{Frame: frame, Data: rec[5 : 5+size]})
+		rec = rec[5+size:]
+	}
+	return events
+}
+
+// Position is JACK's transport as jack_transport_query gives it to this
+// client: its state, frame and, from a timebase master, bar, beat, tick
+// and tempo.
+type Position struct {
+	Rolling         bool
+	Frame           uint32
+	BBT             bool
+	Bar, Beat, Tick int
+	BeatsPerBar     float32
+	TicksPerBeat    float64
+	BPM             float64
+	BarStartTick    float64
+}
+
+// Transport queries the transport.
+func (cl *Client) Transport() Position {
+	var pos C.jack_position_t
+	st := C.jt_transport(cl.c, &pos)
+	p := Position{Rolling: st == C.JackTransportRolling, Frame: uint32(pos.frame), BBT: pos.valid&C.JackPositionBBT != 0}
+	if p.BBT {
+		p.Bar, p.Beat, p.Tick = int(pos.bar), int(pos.beat), int(pos.tick)
+		p.BeatsPerBar, p.TicksPerBeat = float32(pos.beats_per_bar), float64(pos.ticks_per_beat)
+		p.BPM, p.BarStartTick = float64(pos.beats_per_minute), float64(pos.bar_start_tick)
+	}
+	return p
 }
 
 // Property reads a port's JACK metadata property key (for example
