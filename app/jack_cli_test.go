@@ -221,3 +221,36 @@ func TestBenchRTReports(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyTheAudioThreadIsRealTime runs the app headless on a real-time
+// jackd for 3 s and finds one SCHED_FIFO thread in it: JACK's client
+// thread. Threads Go's runtime cloned from it (to hand its P on while it
+// yields) inherited SCHED_FIFO and its priority before the runtime was
+// made to start them from its template thread (backend/jack's ldjYield):
+// three such threads here, and with the window its thread and llvmpipe's.
+func TestOnlyTheAudioThreadIsRealTime(t *testing.T) {
+	bin := buildLinuxDJ(t)
+	startJackdWith(t, jacktest.ServerOptions{PeriodFrames: 256, Realtime: true})
+	a := startLinuxDJ(t, bin, nil, "--headless", "--backend", "jack")
+	time.Sleep(3 * time.Second)
+	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", a.cmd.Process.Pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	realtime := 0
+	for _, task := range tasks {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/stat", a.cmd.Process.Pid, task.Name()))
+		if err != nil {
+			continue
+		}
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+2:]))
+		if p := f[38]; p == "1" || p == "2" {
+			realtime++
+		}
+	}
+	t.Logf("%d threads, %d of them real-time", len(tasks), realtime)
+	if realtime != 1 {
+		t.Errorf("%d real-time threads in the app, want 1 (JACK's client thread); output:\n%s", realtime, a.out)
+	}
+	a.stop(t)
+}

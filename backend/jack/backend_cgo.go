@@ -76,10 +76,14 @@ var (
 // attached, and C then writes silence.
 //
 // ldjProcess is real-time safe: no allocation (slice headers are rewritten
-// in place or point into C memory), no lock, no system call.
+// in place or point into C memory), no lock, no system call. It runs
+// locked to the thread, as ldjYield does and for the same reason: should
+// Go preempt it, no thread is cloned from the real-time one.
 //
 //export ldjProcess
 func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	s := slots[slotIndex].rt.Load()
 	if s == nil {
 		return 0
@@ -114,8 +118,21 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 // scheduler for the real-time thread's P, after the period's output went
 // to JACK.
 //
+// The goroutine is locked to the thread while it yields. Handing the P on
+// may need a new OS thread, and a thread the runtime clones from JACK's
+// real-time thread inherits SCHED_FIFO and its priority: the window, GC
+// and everything else would then run at the audio thread's priority
+// (measured: the window's thread and llvmpipe's were SCHED_FIFO). From a
+// locked thread Go makes new threads from its template thread instead,
+// which a LockOSThread on an ordinary thread starts early (the backend's
+// manager does, before any client runs).
+//
 //export ldjYield
-func ldjYield() { runtime.Gosched() }
+func ldjYield() {
+	runtime.LockOSThread()
+	runtime.Gosched()
+	runtime.UnlockOSThread()
+}
 
 // backend.MIDIEvent is written in place into C's ldj_midi_event array:
 // these fail to compile if the two layouts part.
