@@ -61,6 +61,11 @@ func (u *UI) layoutClock(gtx layout.Context, c *clockUI) {
 	x += cell + gap
 	ct, t = place(gtx, x, 0, cell, bh)
 	widgets.Button(th, &c.step, clockLabels[min(max(c.source.Index, 0), len(clockLabels)-1)]).Layout(ct)
+	if c.step.MenuRequested() {
+		// The button stands for the source's selector: its menu
+		// learns the source parameter.
+		c.source.Ask()
+	}
 	t.Pop()
 	x += cell + gap
 	ct, t = place(gtx, x, 0, w-x, bh)

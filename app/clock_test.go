@@ -5,6 +5,7 @@ import (
 
 	"gioui.org/f32"
 
+	"github.com/linuxdj/linuxdj/control/midi"
 	"github.com/linuxdj/linuxdj/mixer"
 )
 
@@ -46,5 +47,24 @@ func TestClockRowSendsCommands(t *testing.T) {
 	}
 	if f.ui.get(mixer.ParamClockOn, 0) != 1 || f.ui.get(mixer.ParamClockTimebase, 0) != 1 {
 		t.Fatal("the switches are not in the model")
+	}
+}
+
+// TestClockSourceIsLearnable: a secondary click on the source button opens
+// the MIDI learn menu for the clock's source parameter, as on every other
+// control.
+func TestClockSourceIsLearnable(t *testing.T) {
+	f := newFixture(t, 3, 1)
+	f.ui.SetMIDI(midi.NewMapper(nil), func([]midi.Mapping) {})
+	f.frame(winSize)
+	_, source, _ := f.clockRow()
+	f.rightClick(source)
+	f.frame(winSize)
+	l := &f.ui.learn
+	if l.open < 0 {
+		t.Fatal("a secondary click on the source button opened no menu")
+	}
+	if got := l.controls[l.open].target; got.Param != mixer.ParamClockSource {
+		t.Fatalf("the menu learns %v, want the clock source", got)
 	}
 }

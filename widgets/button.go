@@ -18,6 +18,16 @@ type ButtonState struct {
 // Clicked drains the button's input and reports whether it was clicked.
 func (s *ButtonState) Clicked(gtx layout.Context) bool { return s.b.clicked(gtx) > 0 }
 
+// MenuRequested reports whether a secondary click or Shift+F10 asked for
+// a context menu since the last call: for a button that stands for a
+// control drawn otherwise (a step button for a selector), whose
+// ContextState the application then asks (ContextState.Ask).
+func (s *ButtonState) MenuRequested() bool {
+	m := s.b.menu
+	s.b.menu = false
+	return m
+}
+
 // ButtonStyle draws a ButtonState: as a raised button, or Flat as bare
 // text (a label that acts, such as a meter's mode name).
 type ButtonStyle struct {

@@ -28,6 +28,9 @@ type ContextState struct {
 	requested bool
 }
 
+// Ask asks for the menu, as a secondary click on the control would.
+func (c *ContextState) Ask() { c.requested = true }
+
 // ContextRequested reports whether the menu was asked for since the last
 // call.
 func (c *ContextState) ContextRequested() bool {
