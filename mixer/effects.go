@@ -197,7 +197,8 @@ func (g *graph) sourceBPM(source int) float64 {
 
 // beginFX starts a period for the effects: the beat FX's pending switch,
 // its time, whether and where it runs, the colour FX's, and the send and
-// return (the send is silent unless the unit runs External).
+// return (the send is silent unless the unit runs External, and only
+// then is the return read).
 //
 // beginFX is real-time safe: no allocation, no lock, no system call.
 func (g *graph) beginFX(in, out [][]float32, n int) {
@@ -205,12 +206,6 @@ func (g *graph) beginFX(in, out [][]float32, n int) {
 	sendL, sendR := out[e.sendOut][:n], out[e.sendOut+1][:n]
 	clear(sendL)
 	clear(sendR)
-	retL, retR := e.retL[:n], e.retR[:n]
-	if !dsp.CopySane(retL, in[e.returnIn][:n]) || !dsp.CopySane(retR, in[e.returnIn+1][:n]) {
-		clear(retL)
-		clear(retR)
-	}
-	e.beat.Connect(sendL, sendR, retL, retR)
 	for i := range g.strips {
 		s := &g.strips[i]
 		s.colour.SetBeat(g.beatFrames(s.tempo.Count().BPM, colourDubBeats))
@@ -226,6 +221,16 @@ func (g *graph) beginFX(in, out [][]float32, n int) {
 	e.active = e.beat.Active()
 	if !e.active {
 		return
+	}
+	if e.beat.Kind() == fx.External {
+		// Only then does the unit read the return: it is sanitized here,
+		// once the switch to or from External for this period is made.
+		retL, retR := e.retL[:n], e.retR[:n]
+		if !dsp.CopySane(retL, in[e.returnIn][:n]) || !dsp.CopySane(retR, in[e.returnIn+1][:n]) {
+			clear(retL)
+			clear(retR)
+		}
+		e.beat.Connect(sendL, sendR, retL, retR)
 	}
 	present := true
 	switch {
