@@ -233,22 +233,14 @@ func TestOnlyTheAudioThreadIsRealTime(t *testing.T) {
 	startJackdWith(t, jacktest.ServerOptions{PeriodFrames: 256, Realtime: true})
 	a := startLinuxDJ(t, bin, nil, "--headless", "--backend", "jack")
 	time.Sleep(3 * time.Second)
-	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", a.cmd.Process.Pid))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ts := threads(t, a.cmd.Process.Pid)
 	realtime := 0
-	for _, task := range tasks {
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/stat", a.cmd.Process.Pid, task.Name()))
-		if err != nil {
-			continue
-		}
-		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+2:]))
-		if p := f[38]; p == "1" || p == "2" {
+	for _, th := range ts {
+		if th.realtime {
 			realtime++
 		}
 	}
-	t.Logf("%d threads, %d of them real-time", len(tasks), realtime)
+	t.Logf("%d threads, %d of them real-time", len(ts), realtime)
 	if realtime != 1 {
 		t.Errorf("%d real-time threads in the app, want 1 (JACK's client thread); output:\n%s", realtime, a.out)
 	}

@@ -129,12 +129,18 @@ func count(img *image.RGBA, r image.Rectangle, want color.NRGBA) int {
 	return n
 }
 
-func differing(a, b *image.RGBA, r image.Rectangle) int {
+// differing counts the pixels in r where a and b differ by more than
+// levels in any channel.
+func differing(a, b *image.RGBA, r image.Rectangle, levels int) int {
 	n := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.RGBAAt(x, y) != b.RGBAAt(x, y) {
-				n++
+			ca, cb := a.RGBAAt(x, y), b.RGBAAt(x, y)
+			for _, d := range [4]int{int(ca.R) - int(cb.R), int(ca.G) - int(cb.G), int(ca.B) - int(cb.B), int(ca.A) - int(cb.A)} {
+				if d > levels || d < -levels {
+					n++
+					break
+				}
 			}
 		}
 	}
@@ -198,7 +204,7 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	shot2 := x.screenshot(t)
 	meters := image.Rect(0, meterTop, 5*stripW, meterBottom)
-	if n := differing(shot, shot2, meters); n < 50 {
+	if n := differing(shot, shot2, meters, 0); n < 50 {
 		t.Errorf("only %d pixels of the meter area changed in 300 ms of demo signal", n)
 	}
 	if *update {
@@ -215,14 +221,20 @@ func TestRealWindowUnderXvfb(t *testing.T) {
 	}
 }
 
-// procCPU is the CPU time a process has used, from /proc: in total, and
-// on its real-time (SCHED_FIFO or SCHED_RR) threads, which run the audio.
-func procCPU(t *testing.T, pid int) (total, audio time.Duration) {
+// thread is one thread of a process, from /proc/<pid>/task.
+type thread struct {
+	cpu      time.Duration // user and system time used
+	realtime bool          // scheduled SCHED_FIFO or SCHED_RR
+}
+
+// threads reads the threads of process pid.
+func threads(t *testing.T, pid int) []thread {
 	t.Helper()
 	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var ts []thread
 	for _, task := range tasks {
 		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/stat", pid, task.Name()))
 		if err != nil {
@@ -235,10 +247,22 @@ func procCPU(t *testing.T, pid int) (total, audio time.Duration) {
 		utime, _ := strconv.ParseInt(f[11], 10, 64)
 		stime, _ := strconv.ParseInt(f[12], 10, 64)
 		const ticksPerSec = 100 // USER_HZ on Linux
-		d := time.Duration(utime+stime) * time.Second / ticksPerSec
-		total += d
-		if policy := f[38]; policy == "1" || policy == "2" {
-			audio += d
+		ts = append(ts, thread{
+			cpu:      time.Duration(utime+stime) * time.Second / ticksPerSec,
+			realtime: f[38] == "1" || f[38] == "2",
+		})
+	}
+	return ts
+}
+
+// procCPU is the CPU time a process has used, from /proc: in total, and
+// on its real-time threads, which run the audio.
+func procCPU(t *testing.T, pid int) (total, audio time.Duration) {
+	t.Helper()
+	for _, th := range threads(t, pid) {
+		total += th.cpu
+		if th.realtime {
+			audio += th.cpu
 		}
 	}
 	return total, audio
