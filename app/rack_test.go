@@ -68,21 +68,28 @@ func TestRackKeepsMissingPlugin(t *testing.T) {
 	}
 }
 
-// TestRackLoadsAndRecalls: swh's amp from an entry acts in the engine;
-// its controls are captured as set; recalling no inserts empties the slot
-// and the rack frees the plugin the engine hands back.
-func TestRackLoadsAndRecalls(t *testing.T) {
+// pluginEngine is rackEngine with the limiter off, for a test that plays
+// real plugins (and so needs them, and cgo).
+func pluginEngine(t *testing.T) (*mixer.Engine, mixer.Config) {
+	t.Helper()
 	testenv.Need(t, testenv.LV2)
 	if !cgoEnabled {
 		t.Skip("plugins need cgo")
 	}
-	const amp = "http://plugin.org.uk/swh-plugins/amp"
 	e, cfg := rackEngine(t)
 	e.NewCommandRing(4).TryPush(mixer.Command{Param: mixer.ParamLimiter, Value: 0})
+	return e, cfg
+}
+
+// TestRackLoadsAndRecalls: swh's amp from an entry acts in the engine;
+// its controls are captured as set; recalling no inserts empties the slot
+// and the rack frees the plugin the engine hands back.
+func TestRackLoadsAndRecalls(t *testing.T) {
+	e, cfg := pluginEngine(t)
 	r := newRack(e, cfg, nil, nil, nil, 48000, 256, io.Discard)
 	defer r.close()
 	dry := runEngine(e, 40)
-	r.apply([]state.Insert{{Channel: 1, Slot: 1, URI: amp, Controls: map[string]float32{"gain": -6}}})
+	r.apply([]state.Insert{{Channel: 1, Slot: 1, URI: ampURI, Controls: map[string]float32{"gain": -6}}})
 	if _, _, ok := r.placeholder(1, 1); ok {
 		t.Fatal("the amp is a placeholder: not installed? (apt-get install swh-lv2)")
 	}
@@ -92,7 +99,7 @@ func TestRackLoadsAndRecalls(t *testing.T) {
 	}
 	m := state.Defaults(cfg)
 	r.capture(&m)
-	if len(m.Inserts) != 1 || m.Inserts[0].Controls["gain"] != -6 || m.Inserts[0].URI != amp {
+	if len(m.Inserts) != 1 || m.Inserts[0].Controls["gain"] != -6 || m.Inserts[0].URI != ampURI {
 		t.Errorf("captured %+v", m.Inserts)
 	}
 	r.apply(nil)
@@ -110,19 +117,13 @@ func TestRackLoadsAndRecalls(t *testing.T) {
 // server restarted at another rate), every plugin is made again for it,
 // with the controls it had; the engine plays the new one.
 func TestRackFollowsTheStreamRate(t *testing.T) {
-	testenv.Need(t, testenv.LV2)
-	if !cgoEnabled {
-		t.Skip("plugins need cgo")
-	}
-	const amp = "http://plugin.org.uk/swh-plugins/amp"
-	e, cfg := rackEngine(t)
-	e.NewCommandRing(4).TryPush(mixer.Command{Param: mixer.ParamLimiter, Value: 0})
+	e, cfg := pluginEngine(t)
 	var rate atomic.Int64
 	rate.Store(48000)
 	r := newRack(e, cfg, nil, nil, func() int { return int(rate.Load()) }, 48000, 256, io.Discard)
 	defer r.close()
 	dry := runEngine(e, 40)
-	r.apply([]state.Insert{{Channel: 1, Slot: 1, URI: amp, Controls: map[string]float32{"gain": -6}}})
+	r.apply([]state.Insert{{Channel: 1, Slot: 1, URI: ampURI, Controls: map[string]float32{"gain": -6}}})
 	before := r.view(1, 1).plugin
 	if before == nil {
 		t.Fatal("the amp is a placeholder: not installed? (apt-get install swh-lv2)")
