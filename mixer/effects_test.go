@@ -266,13 +266,6 @@ func TestBeatFXSendReturn(t *testing.T) {
 			r.run()
 		}
 	}
-	peak := func(x []float32) float64 {
-		m := 0.0
-		for _, v := range x {
-			m = max(m, math.Abs(float64(v)))
-		}
-		return m
-	}
 	play(20, 0)
 	if p := peak(r.out[sendL]); p < 0.2 {
 		t.Fatalf("send peak %.3f with a 0.25 sine on the master, want it there", p)
@@ -296,7 +289,7 @@ func TestBeatFXSendReturn(t *testing.T) {
 	if p := peak(r.out[sendL]); p != 0 {
 		t.Errorf("send peak %.3g after off, want silence", p)
 	}
-	if p := peak(r.out[0]) - 0.25; math.Abs(p-0.1) > 0.01 {
+	if p := float64(peak(r.out[0])) - 0.25; math.Abs(p-0.1) > 0.01 {
 		t.Errorf("after off the master peaks %.3f above the dry sine, want the return's tail, 0.1", p)
 	}
 	r.set(mixer.ParamBeatFXOn, 0, 1)
