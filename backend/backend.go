@@ -33,6 +33,25 @@ type Processor interface {
 	LatencyFrames() int
 }
 
+// Finisher is a Processor whose period holds work no output waits for:
+// meters, analysis. Process does all of it; a backend that can pass the
+// outputs on to the sound system before the period ends (JACK, with
+// jack_cycle_signal) checks for Finisher once at Start and each period
+// calls ProcessOutputs, passes the outputs on, then FinishPeriod, all on
+// the audio thread, so the clients after it in the graph do not wait for
+// the processor's meters. Both must be real-time safe. A type that embeds
+// a Finisher and wraps Process must wrap ProcessOutputs instead: a
+// backend that finds the Finisher does not call Process.
+type Finisher interface {
+	Processor
+	// ProcessOutputs is Process up to the outputs: everything in out is
+	// final when it returns.
+	ProcessOutputs(in, out [][]float32)
+	// FinishPeriod does the rest of the period ProcessOutputs began; it
+	// reads neither in nor out.
+	FinishPeriod()
+}
+
 // MIDIEventBytes is the longest message a MIDIEvent carries.
 const MIDIEventBytes = 16
 
@@ -49,7 +68,8 @@ type MIDIEvent struct {
 // MIDIProcessor is a Processor that is also driven by MIDI. A backend with
 // MIDI ports (JACK) checks for it once at Start; the others ignore MIDI.
 // Each period the backend calls MIDIIn for every input event, then
-// Process, then MIDIOut, all on the audio thread.
+// Process (or a Finisher's ProcessOutputs), then MIDIOut, all on the audio
+// thread.
 type MIDIProcessor interface {
 	Processor
 

@@ -128,7 +128,14 @@
 //
 // Each control producer (GUI, MIDI, OSC) owns one rt.Ring of Commands from
 // NewCommandRing; the ring list is replaced copy-on-write, so a producer
-// can join while audio runs. Process drains all rings first. The engine
+// can join while audio runs. Process drains all rings first.
+//
+// A period is two halves (backend.Finisher): ProcessOutputs computes every
+// output, FinishPeriod then runs what no output waits for (the BPM
+// counters, the master's peak meter and loudness panel, on copies of
+// their signals) and publishes meters and status; Process is both. The
+// JACK backend passes the outputs on to the graph between the two, so the
+// clients after the mixer do not wait for its meters. The engine
 // publishes a MeterFrame at most every 10 ms (once per period for longer
 // periods); when the ring is full it keeps folding peaks and clips into the
 // pending frame, so the GUI never misses one, and counts the miss.

@@ -53,6 +53,11 @@ type Engine struct {
 	clockTempo  atomic.Uint64 // float64 bits
 	timebase    atomic.Bool
 
+	// The period ProcessOutputs began and FinishPeriod ends: its frames
+	// (0: none pending) and start. Audio thread only.
+	unfinished  int
+	periodStart time.Time
+
 	tap      atomic.Pointer[tapHolder] // the record tap; see SetRecordTap
 	duckGain atomic.Uint32             // float32 bits, dB; see TalkoverGainDB
 
@@ -68,7 +73,10 @@ type Engine struct {
 	metersDropped atomic.Uint64
 }
 
-var _ backend.TimebaseProcessor = (*Engine)(nil)
+var (
+	_ backend.TimebaseProcessor = (*Engine)(nil)
+	_ backend.Finisher          = (*Engine)(nil)
+)
 
 // New builds an engine for cfg at sampleRateHz, with every control at its
 // default: faders, master, booth and phones at 0 dB, EQ flat, filter open,
@@ -223,15 +231,25 @@ func (e *Engine) publishGraph(g *graph) {
 	e.latency.Store(int64(g.latencyFrames()))
 }
 
-// Process mixes one period: it adopts a prepared graph if there is one,
-// applies the commands waiting in every ring, computes all outputs and
-// publishes meters and status. Ports missing from in or out, or shorter
-// than out[0], leave the outputs silent; frames past backend.MaxFrames
-// are silent too.
+// Process mixes one period: ProcessOutputs, then FinishPeriod.
 //
 // Process is real-time safe: no allocation, no lock, no blocking, no system
 // call (the clock is read through the vDSO).
 func (e *Engine) Process(in, out [][]float32) {
+	e.ProcessOutputs(in, out)
+	e.FinishPeriod()
+}
+
+// ProcessOutputs computes one period's outputs: it adopts a prepared graph
+// if there is one, applies the commands waiting in every ring and computes
+// all outputs; the meters and BPM counters that no output waits for, and
+// the published meters and status, are FinishPeriod's. Ports missing from in or out, or shorter
+// than out[0], leave the outputs silent; frames past backend.MaxFrames
+// are silent too.
+//
+// ProcessOutputs is real-time safe: no allocation, no lock, no blocking,
+// no system call (the clock is read through the vDSO).
+func (e *Engine) ProcessOutputs(in, out [][]float32) {
 	start := time.Now()
 	if g := e.pending.Swap(nil); g != nil {
 		g.adopt(e.cur)
@@ -257,8 +275,27 @@ func (e *Engine) Process(in, out [][]float32) {
 	}
 	g.process(in, out, n)
 	e.runClock(g, n)
-	e.finishPeriod(g, n, start)
 	e.publishStudio(g, out)
+	e.unfinished, e.periodStart = n, start
+}
+
+// FinishPeriod ends the period ProcessOutputs began: the meters and BPM
+// counters no output waits for, then the published meters and status. It
+// does nothing when no period is pending. A BPM counter's reading thus
+// reaches the MIDI clock and the beat FX one period after its input: a
+// few milliseconds, in a tempo that changes over beats.
+//
+// FinishPeriod is real-time safe: no allocation, no lock, no blocking, no
+// system call.
+func (e *Engine) FinishPeriod() {
+	n := e.unfinished
+	if n == 0 {
+		return
+	}
+	e.unfinished = 0
+	g := e.cur
+	g.analyse(n)
+	e.finishPeriod(g, n, e.periodStart)
 }
 
 // usableFrames is the number of frames every port can supply, and whether

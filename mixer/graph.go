@@ -38,6 +38,9 @@ type strip struct {
 	meter                levelMeter
 	meters               stripMeters   // the MeterMode meters; see metering.go
 	tempo                tempo.Counter // the BPM counter; see bpm.go
+	// The period's input after the trim, kept for the BPM counter, which
+	// runs after the outputs (analyse); tempoR is nil for a mono strip.
+	tempoL, tempoR []float32
 }
 
 // graph is everything the audio thread needs for one sample rate. Prepare
@@ -73,6 +76,9 @@ type graph struct {
 	panel      *masterPanel  // master loudness panel; see metering.go
 
 	masterTempo tempo.Counter // the master's BPM counter; see bpm.go
+	// The period's master output, kept for the meters and the BPM counter
+	// that run after the outputs (analyse).
+	mstL, mstR []float32
 
 	studio studio  // talkover, talkback, monitor section; see studio.go
 	fx     effects // the beat FX unit; see effects.go
@@ -106,7 +112,14 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 		meterPeriod:    max(1, int(meterFrameSeconds*rate)),
 		worstWindowLen: worstWindowSeconds * sampleRateHz,
 	}
-	bufs := make([]float32, 14*backend.MaxFrames)
+	taps := 0
+	for _, c := range cfg.Channels {
+		taps++
+		if c.Stereo {
+			taps++
+		}
+	}
+	bufs := make([]float32, (16+taps)*backend.MaxFrames)
 	next := func() []float32 {
 		b := bufs[:backend.MaxFrames:backend.MaxFrames]
 		bufs = bufs[backend.MaxFrames:]
@@ -116,15 +129,18 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	g.cueBusL, g.cueBusR, g.limL, g.limR = next(), next(), next(), next()
 	g.gLow, g.gMid, g.gHigh, g.w = next(), next(), next(), next()
 	g.dryL, g.dryR = next(), next()
+	g.mstL, g.mstR = next(), next()
 
 	port := 0
 	for i, c := range cfg.Channels {
 		s := &g.strips[i]
 		s.stereo = c.Stereo
 		s.inL, s.inR = port, port
+		s.tempoL = next()
 		port++
 		if c.Stereo {
 			s.inR = port
+			s.tempoR = next()
 			port++
 		}
 		s.eq = dsp.NewIsolator(cfg.CrossoverLowHz, cfg.CrossoverHighHz, rate)
@@ -363,8 +379,12 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 	}
 	s.pre.Apply(l)
 	// The BPM counter hears the input after the trim: the EQ and filter
-	// (a killed low band) must not lose it the beat.
-	s.tempo.Process(l, r)
+	// (a killed low band) must not lose it the beat. It runs after the
+	// outputs (analyse).
+	copy(s.tempoL, l)
+	if r != nil {
+		copy(s.tempoR, r)
+	}
 	g.processEQ(s, l, r, n)
 	s.filter.Process(l, r)
 	g.runInserts(g.ins, i, l, r)
@@ -469,9 +489,28 @@ func (g *graph) processOutputs(out [][]float32, n int) {
 	g.addTalkback(phonesL, phonesR)
 
 	g.masterMeter.process(masterL, masterR)
-	g.processMasterMeters(masterL, masterR)
-	g.masterTempo.Process(masterL, masterR)
+	copy(g.mstL, masterL)
+	copy(g.mstR, masterR)
 	g.boothMeter.process(boothL, boothR)
 	g.phonesMeter.process(phonesL, phonesR)
 	g.cueMeter.process(cueL, cueR)
+}
+
+// analyse runs the period's meters and BPM counters that no output waits
+// for, on the signals process kept: after the outputs are out, where a
+// backend can pass them on first (backend.Finisher).
+//
+// analyse is real-time safe: no allocation, no lock, no system call.
+func (g *graph) analyse(n int) {
+	for i := range g.strips {
+		s := &g.strips[i]
+		var r []float32 // nil for a mono strip
+		if s.tempoR != nil {
+			r = s.tempoR[:n]
+		}
+		s.tempo.Process(s.tempoL[:n], r)
+	}
+	l, r := g.mstL[:n], g.mstR[:n]
+	g.processMasterMeters(l, r)
+	g.masterTempo.Process(l, r)
 }

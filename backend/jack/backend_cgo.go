@@ -50,10 +50,12 @@ type rtState struct {
 	proc    backend.Processor
 	in, out [][]float32
 	// midi is proc when it takes MIDI, else nil; tb is proc when it has a
-	// tempo for the timebase, else nil. Both are asserted once at connect
-	// so the audio thread does no type assertion.
+	// tempo for the timebase, else nil; fin is proc when it finishes its
+	// periods after the outputs, else nil. All are asserted once at
+	// connect so the audio thread does no type assertion.
 	midi backend.MIDIProcessor
 	tb   backend.TimebaseProcessor
+	fin  backend.Finisher
 }
 
 type slot struct {
@@ -69,11 +71,14 @@ var (
 	clientMu sync.Mutex
 )
 
-// ldjProcess is the Go half of a period (ldj_cycle): it points the
-// preallocated port slices at this period's buffers, hands a MIDI
-// processor the period's input events, runs the processor and collects
-// its MIDI output for C to send. It reports 0 when no processor is
-// attached, and C then writes silence.
+// ldjProcess is the Go half of a period's outputs (ldj_cycle): it points
+// the preallocated port slices at this period's buffers, hands a MIDI
+// processor the period's input events, runs the processor (a Finisher up
+// to its outputs) and collects its MIDI output for C to send. It reports
+// 0 when no processor is attached, and C then writes silence; else 1, or
+// 2 for a Finisher: the outputs and MIDI are then already passed on to the
+// graph (ldj_pass_on, one cgo call from here) before FinishPeriod, so the
+// clients after this one do not wait for its meters.
 //
 // ldjProcess is real-time safe: no allocation (slice headers are rewritten
 // in place or point into C memory), no lock, no system call. It runs
@@ -101,7 +106,11 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 			s.midi.MIDIIn(unsafe.Slice((*byte)(unsafe.Pointer(&ev.data[0])), int(ev.size)))
 		}
 	}
-	s.proc.Process(s.in, s.out)
+	if s.fin != nil {
+		s.fin.ProcessOutputs(s.in, s.out)
+	} else {
+		s.proc.Process(s.in, s.out)
+	}
 	if s.midi != nil {
 		out := unsafe.Slice((*backend.MIDIEvent)(unsafe.Pointer(&s.native.out_events[0])), len(s.native.out_events))
 		s.native.out_count = C.uint32_t(min(max(s.midi.MIDIOut(out), 0), len(out)))
@@ -111,7 +120,12 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 		_, bpm := s.tb.Timebase()
 		atomic.StoreUint64((*uint64)(unsafe.Pointer(&s.native.tb_bpm)), math.Float64bits(bpm))
 	}
-	return 1
+	if s.fin == nil {
+		return 1
+	}
+	C.ldj_pass_on(s.native, nframes)
+	s.fin.FinishPeriod()
+	return 2
 }
 
 // ldjYield is the Go half of ldj_yield (native.c): one pass through Go's
@@ -446,6 +460,7 @@ func (b *Backend) connect() error {
 		in: make([][]float32, len(ins)), out: make([][]float32, len(outs))}
 	st.midi, _ = p.(backend.MIDIProcessor)
 	st.tb, _ = p.(backend.TimebaseProcessor)
+	st.fin, _ = p.(backend.Finisher)
 	inNames, outNames := make([]string, len(ins)), make([]string, len(outs))
 	for kind, list := range [][]backend.Port{ins, outs} {
 		flag := uint64(gojack.PortIsInput)

@@ -35,9 +35,11 @@ func newFixedClock(t *testing.T, bpm float64) *fixedClock {
 	return p
 }
 
-// Process is real-time safe: the engine's and the generator's Process.
-func (p *fixedClock) Process(in, out [][]float32) {
-	p.Engine.Process(in, out)
+// ProcessOutputs is real-time safe: the engine's outputs and the
+// generator's Process. (The backend finds the engine's Finisher, so it is
+// ProcessOutputs it calls, and the engine's FinishPeriod after it.)
+func (p *fixedClock) ProcessOutputs(in, out [][]float32) {
+	p.Engine.ProcessOutputs(in, out)
 	p.events = p.gen.Process(len(out[0]), int(p.Engine.Status().SampleRateHz), math.Float64frombits(p.bpm.Load()), p.on.Load())
 }
 

@@ -30,6 +30,15 @@
 // locks or makes a system call; periods above backend.MaxFrames are
 // answered with silence and counted.
 //
+// A backend.Finisher (the mixer engine) passes its outputs on before its
+// period ends: ldjProcess runs ProcessOutputs, then calls C once
+// (ldj_pass_on) to write the MIDI output and jack_cycle_signal, and only
+// then FinishPeriod, the meters and BPM counters no output waits for. The
+// clients after ours in the graph, and JACK's DSP load, which is the time
+// until the graph's last client is done, do not wait for that work
+// (TestFinishPeriodAfterTheOutputs); it still has to end before the next
+// period, and the timing above includes it.
+//
 // What Go's runtime does around the entry is measured, not assumed
 // (docs/PERFORMANCE.md): an entry takes its P back without passing
 // through the scheduler, so the P's scheduling tick looks stuck, and

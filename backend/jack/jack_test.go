@@ -52,13 +52,86 @@ type stalling struct {
 	stallNs atomic.Int64
 }
 
-// Process is real-time safe apart from the deliberate stall: no allocation.
-func (p *stalling) Process(in, out [][]float32) {
+// ProcessOutputs is real-time safe apart from the deliberate stall: no
+// allocation. (The backend finds the engine's Finisher, so it is
+// ProcessOutputs it calls.)
+func (p *stalling) ProcessOutputs(in, out [][]float32) {
 	if d := p.stallNs.Swap(0); d > 0 {
 		for start := time.Now(); time.Since(start) < time.Duration(d); {
 		}
 	}
-	p.Engine.Process(in, out)
+	p.Engine.ProcessOutputs(in, out)
+}
+
+// slowPeriod is the engine with a busy wait of spinNs before its outputs,
+// or in the rest of its period (inFinish).
+type slowPeriod struct {
+	*mixer.Engine
+	inFinish bool
+	spinNs   atomic.Int64
+	finished atomic.Int64 // FinishPeriod calls
+}
+
+func spin(d time.Duration) {
+	for start := time.Now(); time.Since(start) < d; {
+	}
+}
+
+// ProcessOutputs is real-time safe apart from the deliberate wait.
+func (p *slowPeriod) ProcessOutputs(in, out [][]float32) {
+	if !p.inFinish {
+		spin(time.Duration(p.spinNs.Load()))
+	}
+	p.Engine.ProcessOutputs(in, out)
+}
+
+// FinishPeriod is real-time safe apart from the deliberate wait.
+func (p *slowPeriod) FinishPeriod() {
+	if p.inFinish {
+		spin(time.Duration(p.spinNs.Load()))
+	}
+	p.Engine.FinishPeriod()
+	p.finished.Add(1)
+}
+
+// TestFinishPeriodAfterTheOutputs: a backend.Finisher's work that no
+// output waits for (the engine's meters and BPM counters) runs after the
+// period's outputs are passed on to the graph, every period. JACK's DSP
+// load, the time until the graph's last client is done, does not count
+// it: the same wait of 40% of a period costs at least that much load
+// before the outputs and little after them. The meters still reach the
+// GUI's ring.
+func TestFinishPeriodAfterTheOutputs(t *testing.T) {
+	var load [2]float64
+	for i, inFinish := range []bool{false, true} {
+		t.Run(fmt.Sprintf("inFinish=%v", inFinish), func(t *testing.T) {
+			p := &slowPeriod{Engine: newEngine(t), inFinish: inFinish}
+			r := newRig(t, rigOptions{proc: p})
+			info := r.b.Info()
+			p.spinNs.Store(int64(time.Duration(info.PeriodFrames) * time.Second * 4 / 10 / time.Duration(info.SampleRateHz)))
+			cycles, finished := r.b.CallbackStats().Cycles, p.finished.Load()
+			time.Sleep(3 * time.Second)
+			load[i] = r.b.Info().DSPLoad
+			dc, df := int64(r.b.CallbackStats().Cycles-cycles), p.finished.Load()-finished
+			t.Logf("DSP load %.1f%%; %d periods, %d finished", 100*load[i], dc, df)
+			if dc == 0 || df < dc-2 || df > dc+2 {
+				t.Errorf("FinishPeriod ran %d times in %d periods", df, dc)
+			}
+			var f mixer.MeterFrame
+			if !r.eng.Meters().TryPopInto(&f) || f.Seq == 0 {
+				t.Error("no meter frame published")
+			}
+		})
+	}
+	if jacktest.CurrentKind() == jacktest.PipeWire {
+		// pipewire-jack's jack_cpu_load is the driver's, not the graph's
+		// time to its last client: only the calls are checked there.
+		return
+	}
+	if load[0] < 0.35 || load[1] > load[0]/2 {
+		t.Errorf("DSP load %.1f%% with the wait before the outputs, %.1f%% after them; want at least 35%% and at most half that",
+			100*load[0], 100*load[1])
+	}
 }
 
 // The test clients around the mixer: src:out1_L/R → linuxdj:ch1_in_L/R,
@@ -156,6 +229,8 @@ func newRig(t *testing.T, o rigOptions) *rig {
 		r.eng = l.Engine
 	} else if c, ok := proc.(*fixedClock); ok {
 		r.eng = c.Engine
+	} else if sp, ok := proc.(*slowPeriod); ok {
+		r.eng = sp.Engine
 	}
 	r.cmds = r.eng.NewCommandRing(64)
 	if err := r.b.Start(proc); err != nil {

@@ -78,9 +78,10 @@ static void ldj_write_midi(ldj_state *s, void *buf, jack_nframes_t n) {
 
 // ldj_cycle runs one period on JACK's real-time thread. It gathers every
 // buffer pointer and the MIDI input here, so Go is entered once per
-// period, and times that whole entry, cgo transition included.
-static void ldj_cycle(ldj_state *s, jack_nframes_t n) {
-	int64_t t0 = ldj_now_ns();
+// period. It returns what ldjProcess did: 0 nothing (the outputs are
+// silent), 1 the outputs, 2 the outputs passed on (ldj_pass_on) and the
+// rest of a backend.Finisher's period after them.
+static int ldj_cycle(ldj_state *s, jack_nframes_t n) {
 	jack_nframes_t start = jack_last_frame_time(s->client);
 	if (s->have_frame && start != s->next_frame) __atomic_add_fetch(&s->skipped_cycles, 1, __ATOMIC_RELAXED);
 	s->next_frame = start + n;
@@ -88,29 +89,44 @@ static void ldj_cycle(ldj_state *s, jack_nframes_t n) {
 	for (int i = 0; i < s->n_in; i++) s->in_buf[i] = jack_port_get_buffer(s->in[i], n);
 	for (int i = 0; i < s->n_out; i++) s->out_buf[i] = jack_port_get_buffer(s->out[i], n);
 	ldj_read_midi(s, n);
-	void *midi_out = NULL;
+	s->midi_out_buf = NULL;
 	if (s->midi_out) {
-		midi_out = jack_port_get_buffer(s->midi_out, n);
-		jack_midi_clear_buffer(midi_out);
+		s->midi_out_buf = jack_port_get_buffer(s->midi_out, n);
+		jack_midi_clear_buffer(s->midi_out_buf);
 	}
 	if (n > LDJ_MAX_FRAMES) {
 		for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
 		__atomic_add_fetch(&s->oversize_cycles, 1, __ATOMIC_RELAXED);
-	} else {
-		int done = 0;
-		// A Dekker handshake with ldj_close_go: either this thread sees
-		// go_open cleared, or ldj_close_go sees in_go set and waits.
-		if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) {
-			__atomic_store_n(&s->in_go, 1, __ATOMIC_SEQ_CST);
-			if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) done = ldjProcess(s->slot, n);
-			__atomic_store_n(&s->in_go, 0, __ATOMIC_SEQ_CST);
-		}
-		if (!done)
-			for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
-		else
-			ldj_write_midi(s, midi_out, n);
+		return 0;
 	}
-	int64_t d = ldj_now_ns() - t0;
+	int done = 0;
+	// A Dekker handshake with ldj_close_go: either this thread sees
+	// go_open cleared, or ldj_close_go sees in_go set and waits.
+	if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) {
+		__atomic_store_n(&s->in_go, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) done = ldjProcess(s->slot, n);
+		__atomic_store_n(&s->in_go, 0, __ATOMIC_SEQ_CST);
+	}
+	if (!done)
+		for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
+	else if (done == 1)
+		ldj_write_midi(s, s->midi_out_buf, n);
+	return done;
+}
+
+// ldj_pass_on sends the period's MIDI and passes the outputs on to the
+// next clients in the graph (jack_cycle_signal) before the period ends:
+// Go calls it from ldjProcess for a backend.Finisher, whose meters then
+// run while the rest of the graph goes on.
+void ldj_pass_on(ldj_state *s, jack_nframes_t n) {
+	ldj_write_midi(s, s->midi_out_buf, n);
+	jack_cycle_signal(s->client, 0);
+}
+
+// ldj_account records a period's time on the thread, d nanoseconds from
+// the end of the wait to the end of the period's work in Go, cgo
+// transitions and the signal included.
+static void ldj_account(ldj_state *s, jack_nframes_t n, int64_t d) {
 	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
 	if (rate > 0) {
 		double share = (double)d * rate / (1e9 * n);
@@ -159,8 +175,9 @@ static void *ldj_thread(void *arg) {
 	for (;;) {
 		jack_nframes_t n = jack_cycle_wait(s->client);
 		if (n == 0) return NULL;
-		ldj_cycle(s, n);
-		jack_cycle_signal(s->client, 0);
+		int64_t t0 = ldj_now_ns();
+		if (ldj_cycle(s, n) != 2) jack_cycle_signal(s->client, 0);
+		ldj_account(s, n, ldj_now_ns() - t0);
 		ldj_yield(s, n);
 	}
 }

@@ -52,6 +52,7 @@ typedef struct {
 	// this layout), sent by C after it at their frames.
 	ldj_midi_event out_events[LDJ_MIDI_OUT_EVENTS];
 	uint32_t out_count;
+	void *midi_out_buf;       // this period's MIDI output buffer; audio thread only
 	uint32_t midi_out_dropped; // messages JACK's MIDI buffer refused
 
 	// Written by JACK's threads, read by Go with __atomic loads.
@@ -108,6 +109,7 @@ typedef struct {
 } ldj_state;
 
 extern int ldjProcess(int slot, uint32_t nframes);
+void ldj_pass_on(ldj_state *s, jack_nframes_t n);
 extern void ldjYield(void);
 
 

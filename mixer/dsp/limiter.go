@@ -41,7 +41,7 @@ type Limiter struct {
 	gainMin float32 // smallest applied gain since ReadGain
 
 	// fullOnly makes every block take the full computation; tests set it
-	// to check the silence shortcut against it.
+	// to check the shortcut under the ceiling against it.
 	fullOnly bool
 }
 
@@ -129,10 +129,8 @@ func (m *Limiter) Process(inL, inR, outL, outR []float32) {
 func (m *Limiter) ProcessKeyed(keyL, keyR, inL, inR, outL, outR []float32) {
 	n := len(inL)
 	keyL, keyR, inR, outL, outR = keyL[:n], keyR[:n], inR[:n], outL[:n], outR[:n]
-	if !m.fullOnly && m.silentAndSettled(keyL, keyR, inL, inR) {
-		m.passSilence(n)
-		clear(outL)
-		clear(outR)
+	if !m.fullOnly && m.settledUnder(keyL, keyR) {
+		m.passUnder(inL, inR, outL, outR)
 		return
 	}
 	c := m.ceiling
@@ -205,14 +203,14 @@ func (m *Limiter) ProcessKeyed(keyL, keyR, inL, inR, outL, outR []float32) {
 	}
 }
 
-// silentAndSettled reports whether the block is silence reaching a
-// limiter at rest: the input and the delay line all zero, no key above the
-// ceiling, and every gain in the window 1. The full computation would then
-// write zeros and leave the limiter at rest, which passSilence does at a
-// fraction of the cost; an idle mixer spends most of its time here.
+// settledUnder reports whether the block's key stays at or under the
+// ceiling and reaches a limiter at rest: every gain in the window 1. The
+// full computation would then delay the input at a gain of 1 and leave the
+// limiter at rest, which passUnder does at a fraction of the cost; music
+// under the ceiling and an idle mixer spend most of their time here.
 //
-// silentAndSettled is real-time safe: no allocation, no lock, no system call.
-func (m *Limiter) silentAndSettled(keyL, keyR, inL, inR []float32) bool {
+// settledUnder is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) settledUnder(keyL, keyR []float32) bool {
 	if m.released != 1 || m.boxSum != float64(len(m.box)) {
 		return false
 	}
@@ -227,33 +225,43 @@ func (m *Limiter) silentAndSettled(keyL, keyR, inL, inR []float32) bool {
 		}
 	}
 	c := m.ceiling
-	for i := range inL {
-		if inL[i] != 0 || inR[i] != 0 || abs32(keyL[i]) > c || abs32(keyR[i]) > c {
-			return false
-		}
-	}
-	for i := range m.delayL {
-		if m.delayL[i] != 0 || m.delayR[i] != 0 {
+	for i := range keyL {
+		if abs32(keyL[i]) > c || abs32(keyR[i]) > c {
 			return false
 		}
 	}
 	return true
 }
 
-// passSilence moves a limiter at rest through n frames of silence, leaving
-// it exactly as the full computation would: the window's queue holds the
-// last frame's gain of 1, and the ring positions have moved on.
+// passUnder moves a limiter at rest through a block whose key stays under
+// the ceiling, leaving output and state exactly as the full computation
+// would: the input delayed at a gain of 1 (clamped, for an input louder
+// than its key), the window's queue holding the last frame's gain of 1,
+// the ring positions moved on.
 //
-// passSilence is real-time safe: no allocation, no lock, no system call.
-func (m *Limiter) passSilence(n int) {
+// passUnder is real-time safe: no allocation, no lock, no system call.
+func (m *Limiter) passUnder(inL, inR, outL, outR []float32) {
+	n := len(inL)
 	if n == 0 {
 		return
 	}
+	c := m.ceiling
+	delayL, delayR := m.delayL, m.delayR[:len(m.delayL)]
+	pos := m.delayPos
+	for i := range n {
+		yl, yr := delayL[pos], delayR[pos]
+		delayL[pos], delayR[pos] = inL[i], inR[i]
+		if pos++; pos == len(delayL) {
+			pos = 0
+		}
+		outL[i] = clamp32(yl, c)
+		outR[i] = clamp32(yr, c)
+	}
+	m.delayPos = pos
 	m.frame += int64(n)
 	m.minTail = m.minHead + 1
 	m.minGain[m.minHead&m.minMask] = 1
 	m.minFrame[m.minHead&m.minMask] = m.frame - 1
-	m.delayPos = (m.delayPos + n) % len(m.delayL)
 	m.boxPos = (m.boxPos + n) % len(m.box)
 	m.gainNow = 1
 	m.gainMin = min(m.gainMin, 1)

@@ -6,12 +6,13 @@ import (
 	"testing"
 )
 
-// TestLimiterSilenceShortcutIsExact runs two limiters through the same
-// blocks, one always with the full computation: loud sine, silence, quiet
-// sine, silence with a loud key, silence again, in blocks of several
-// sizes. Outputs and every field of state must be identical, and the
-// shortcut must have been taken.
-func TestLimiterSilenceShortcutIsExact(t *testing.T) {
+// TestLimiterShortcutUnderCeilingIsExact runs two limiters through the
+// same blocks, one always with the full computation: loud sine, silence,
+// quiet sine, silence with a loud key, silence again, a long quiet sine, a
+// loud input under a quiet key, in blocks of several sizes. Outputs and
+// every field of state must be identical, and the shortcut must have been
+// taken.
+func TestLimiterShortcutUnderCeilingIsExact(t *testing.T) {
 	const rateHz = 48000
 	short, full := NewLimiter(rateHz, -1), NewLimiter(rateHz, -1)
 	full.fullOnly = true
@@ -42,12 +43,18 @@ func TestLimiterSilenceShortcutIsExact(t *testing.T) {
 	add(600, 256, zeros, zeros) // 3.2 s: the release (80 ms) reaches 1
 	add(1, 8192, loud, loud)
 	add(200, 1024, zeros, zeros)
+	add(100, 256, quiet, quiet)
+	add(3, 100, quiet, loud) // clipped, not limited: the key is quiet
+	add(50, 256, quiet, quiet)
 
-	shortcuts := 0
+	shortcuts, quietTail := 0, 0
 	for i, b := range blocks {
 		n := len(b.in)
-		if short.silentAndSettled(b.key, b.key, b.in, b.in) {
+		if short.settledUnder(b.key, b.key) {
 			shortcuts++
+			if i >= len(blocks)-50 {
+				quietTail++
+			}
 		}
 		sl, sr, fl, fr := make([]float32, n), make([]float32, n), make([]float32, n), make([]float32, n)
 		short.ProcessKeyed(b.key, b.key, b.in, b.in, sl, sr)
@@ -63,13 +70,16 @@ func TestLimiterSilenceShortcutIsExact(t *testing.T) {
 	if !reflect.DeepEqual(short, full) {
 		t.Errorf("states differ after the run:\n%+v\n%+v", *short, *full)
 	}
-	if shortcuts < 300 {
-		t.Errorf("the shortcut was taken in %d blocks; the silence should give over 300", shortcuts)
+	if quietTail != 50 {
+		t.Errorf("the shortcut was taken in %d of the last 50 blocks, a quiet sine under the ceiling", quietTail)
+	}
+	if shortcuts < 450 {
+		t.Errorf("the shortcut was taken in %d blocks; the silence and the quiet sine should give over 450", shortcuts)
 	}
 
 	// The shortcut is on the audio thread: it must not allocate.
 	zero, outL, outR := make([]float32, 256), make([]float32, 256), make([]float32, 256)
-	if !short.silentAndSettled(zero, zero, zero, zero) {
+	if !short.settledUnder(zero, zero) {
 		t.Fatal("the limiter is not at rest after the silence")
 	}
 	if n := testing.AllocsPerRun(100, func() { short.ProcessKeyed(zero, zero, zero, zero, outL, outR) }); n != 0 {

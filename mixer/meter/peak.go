@@ -28,7 +28,8 @@ type PeakReading struct {
 // it rises within one sample and falls 20 dB in 1.7 s; a hold marker keeps
 // the highest level for a settable time, and a clip indicator latches.
 type Peak struct {
-	fallPerFrame   float32 // linear factor applied to the bar per frame
+	fallPerFrame   float32                      // linear factor applied to the bar per frame
+	fallPow        [peakChunkFrames + 1]float32 // fallPerFrame to the power of the index
 	holdFrames     int
 	clipThreshold  float32 // linear
 	level          float32 // bar, linear
@@ -48,6 +49,9 @@ func (p *Peak) Prepare(sampleRateHz int) error {
 	p.sampleRateHz = sampleRateHz
 	fallDBPerFrame := PeakFallDB / PeakFallSeconds / float64(sampleRateHz)
 	p.fallPerFrame = float32(dbAmplitude(-fallDBPerFrame))
+	for k := range p.fallPow {
+		p.fallPow[k] = float32(math.Pow(float64(p.fallPerFrame), float64(k)))
+	}
 	p.SetHoldSeconds(DefaultPeakHoldSeconds)
 	p.SetClipThresholdDBFS(DefaultClipThresholdDBFS)
 	p.Reset()
@@ -66,14 +70,54 @@ func (p *Peak) SetClipThresholdDBFS(thresholdDBFS float64) {
 	p.clipThreshold = float32(dbAmplitude(thresholdDBFS))
 }
 
+// peakChunkFrames is the stretch Process tests at once for a new peak.
+const peakChunkFrames = 32
+
 // Process meters one block of one channel. It is real-time safe.
+//
+// Most samples of music lie under a bar that is falling from an earlier
+// peak, and there the bar's fall and the hold's count need no per-sample
+// work: Process finds each 32-frame chunk's largest sample first, and only
+// a chunk that reaches above the bar's level at the chunk's end runs the
+// per-sample ballistics (processFrames). The chunk's end is the lowest the
+// bar gets in it, so a chunk under it changes nothing a sample would.
 func (p *Peak) Process(samples []float32) {
-	level, hold, holdLeft, maxAbs := p.level, p.hold, p.holdLeftFrames, p.maxSinceRead
+	for len(samples) > 0 {
+		n := min(len(samples), peakChunkFrames)
+		chunk := samples[:n]
+		samples = samples[n:]
+		m := chunkMax(chunk)
+		p.maxSinceRead = max32(p.maxSinceRead, m)
+		if m >= p.clipThreshold {
+			p.clip = true
+		}
+		switch fallen := p.level * p.fallPow[n]; {
+		case p.level > 0 && m <= fallen:
+			// The bar falls under every sample's reach; the hold counts
+			// down and, once its time is up, follows the bar.
+			p.level = fallen
+			if p.holdLeftFrames >= n {
+				p.holdLeftFrames -= n
+			} else {
+				p.holdLeftFrames, p.hold = 0, fallen
+			}
+		case p.level == 0 && m == 0 && p.hold == 0:
+			// Silence on a meter at rest: the hold restarts every sample.
+			p.holdLeftFrames = p.holdFrames
+		default:
+			p.processFrames(chunk)
+		}
+	}
+	// Once per block is enough: from the flush threshold the bar takes
+	// 13 s to fall into subnormal numbers.
+	p.level, p.hold = float32(flushDenormal(float64(p.level))), float32(flushDenormal(float64(p.hold)))
+}
+
+// processFrames runs the ballistics sample by sample. It is real-time safe.
+func (p *Peak) processFrames(samples []float32) {
+	level, hold, holdLeft := p.level, p.hold, p.holdLeftFrames
 	for _, x := range samples {
 		a := abs32(finite(x))
-		if a > maxAbs {
-			maxAbs = a
-		}
 		level *= p.fallPerFrame
 		if a > level {
 			level = a
@@ -87,13 +131,23 @@ func (p *Peak) Process(samples []float32) {
 			hold = level
 		}
 	}
-	if maxAbs >= p.clipThreshold {
-		p.clip = true
+	p.level, p.hold, p.holdLeftFrames = level, hold, holdLeft
+}
+
+// chunkMax returns the largest |x| of samples, NaN and Inf taken as
+// silence. It compares the bits of |x|, which order as the values do and
+// need no floating-point branch. It is real-time safe.
+func chunkMax(samples []float32) float32 {
+	const inf = 0x7f800000
+	var hi uint32
+	for _, x := range samples {
+		b := math.Float32bits(x) &^ (1 << 31)
+		if b >= inf {
+			b = 0
+		}
+		hi = max(hi, b)
 	}
-	// Once per block is enough: from the flush threshold the bar takes
-	// 13 s to fall into subnormal numbers.
-	level, hold = float32(flushDenormal(float64(level))), float32(flushDenormal(float64(hold)))
-	p.level, p.hold, p.holdLeftFrames, p.maxSinceRead = level, hold, holdLeft, maxAbs
+	return math.Float32frombits(hi)
 }
 
 // Read returns the meter's reading and starts a new max-since-read period.

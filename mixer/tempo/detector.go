@@ -95,7 +95,7 @@ type Detector struct {
 	mean      float64
 	meanCoef  float64
 	acfDecay  float64
-	ring      []float64 // last len(ring) decimated samples
+	ring      []float64 // the last len(acf) decimated samples, newest first from ringPos, stored twice
 	ringPos   int
 	acf       []float64 // acf[L], L = 0..maxLag
 	acfN      int       // decimated samples so far
@@ -138,7 +138,7 @@ func (d *Detector) Prepare(sampleRateHz int) {
 	d.maxT = int(math.Ceil(acfHz * 60 / MinBPM))
 	maxLag := 4*d.maxT + 2
 	d.acf = make([]float64, maxLag+1)
-	d.ring = make([]float64, maxLag+1)
+	d.ring = make([]float64, 2*(maxLag+1))
 	d.meanCoef = 1 - math.Exp(-1/(meanSeconds*acfHz))
 	d.acfDecay = math.Exp(-1 / (acfSeconds * acfHz))
 	d.peakDecay = math.Exp(-1 / (peakSeconds * d.odfHz))
@@ -191,13 +191,14 @@ func (d *Detector) Process(l, r []float32) {
 	if d.hop == 0 {
 		return
 	}
-	if r != nil && len(r) < len(l) {
-		r = nil
+	if r == nil || len(r) < len(l) {
+		// The mid of l and l is l, exactly: one loop for both.
+		r = l
 	}
 	c1, c2 := d.c1, d.c2
 	lp1a, lp1b, lp2 := d.lp1a, d.lp1b, d.lp2
 	s0, s1, s2 := d.sq[0], d.sq[1], d.sq[2]
-	if lp1a == 0 && lp1b == 0 && lp2 == 0 && silent(l) && (r == nil || silent(r)) {
+	if lp1a == 0 && lp1b == 0 && lp2 == 0 && silent(l) && silent(r) {
 		// Silence into filters at rest: the sums stay as they are, only
 		// the hops go by.
 		for n := len(l); n > 0; {
@@ -215,10 +216,9 @@ func (d *Detector) Process(l, r []float32) {
 	for len(l) > 0 {
 		// Up to the end of the hop, sum each band's squares.
 		k := min(d.hopLeft, len(l))
+		right := r[:k]
 		for i, x := range l[:k] {
-			if r != nil {
-				x = 0.5 * (x + r[i])
-			}
+			x = 0.5 * (x + right[i])
 			if !(x > -maxSample && x < maxSample) { // NaN, Inf, nonsense
 				x = 0
 			}
@@ -230,10 +230,7 @@ func (d *Detector) Process(l, r []float32) {
 			s1 += mid * mid
 			s2 += hi * hi
 		}
-		l = l[k:]
-		if r != nil {
-			r = r[k:]
-		}
+		l, r = l[k:], r[k:]
 		d.hopLeft -= k
 		if d.hopLeft == 0 {
 			d.hopLeft = d.hop
@@ -351,22 +348,19 @@ func parabola(a, b, c float64) float64 {
 func (d *Detector) acfSample(x float64) {
 	d.mean += d.meanCoef * (x - d.mean)
 	y := x - d.mean
-	n := len(d.ring)
-	d.ringPos++
-	if d.ringPos == n {
-		d.ringPos = 0
+	// The ring runs backwards and holds each sample twice, n apart, so
+	// that lag L is ring[ringPos+L] with no wrap: one straight loop over
+	// the lags.
+	n := len(d.acf)
+	if d.ringPos--; d.ringPos < 0 {
+		d.ringPos = n - 1
 	}
-	d.ring[d.ringPos] = y
+	d.ring[d.ringPos], d.ring[d.ringPos+n] = y, y
 	dec := d.acfDecay
 	acf := d.acf
-	// Lag L reads ring[pos-L], wrapping once.
-	pos := d.ringPos
-	for l := range acf {
-		j := pos - l
-		if j < 0 {
-			j += n
-		}
-		acf[l] = dec*acf[l] + y*d.ring[j]
+	past := d.ring[d.ringPos : d.ringPos+n][:len(acf)]
+	for l, p := range past {
+		acf[l] = dec*acf[l] + y*p
 	}
 	d.acfN++
 	d.analyseIn--
