@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"cmp"
 	"image"
 	"image/color"
 	"slices"
@@ -61,9 +60,14 @@ type Painter struct {
 	origin image.Point     // of the current transform, in window pixels
 	clip   image.Rectangle // the current clip, in window pixels
 
-	keys   []groupKey
-	items  []paintItem
-	glyphs []text.Glyph
+	keys     []groupKey
+	items    []paintItem
+	topLayer int32 // the highest layer below textLayer this frame
+	glyphs   []text.Glyph
+	// Flush's counting sort: a count per layer and key, and the items in
+	// order, swapped with items.
+	counts []int32
+	sorted []paintItem
 
 	cols, rows int
 	cells      []int32 // per cell, the last node of the items it holds, or -1
@@ -105,6 +109,7 @@ func (p *Painter) Begin(gtx layout.Context, size image.Point) layout.Context {
 	p.clip = image.Rectangle{Max: size}
 	p.keys = p.keys[:0]
 	p.items = p.items[:0]
+	p.topLayer = 0
 	p.glyphs = p.glyphs[:0]
 	p.cols, p.rows = (size.X+cellPx-1)/cellPx, (size.Y+cellPx-1)/cellPx
 	n := p.cols * p.rows
@@ -379,6 +384,7 @@ func (p *Painter) add(k groupKey, bounds image.Rectangle, it paintItem) {
 		}
 	})
 	it.layer = layer
+	p.topLayer = max(p.topLayer, layer)
 	p.items = append(p.items, it)
 	p.linkCells(len(p.items)-1, bounds)
 }
@@ -519,12 +525,7 @@ func (it *glyphIter) process(g text.Glyph) bool {
 // Flush paints what was recorded since Begin, in window coordinates: gtx
 // must have the window's transform again.
 func (p *Painter) Flush(gtx layout.Context, th *Theme) {
-	slices.SortStableFunc(p.items, func(a, b paintItem) int {
-		if c := cmp.Compare(a.layer, b.layer); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.key, b.key)
-	})
+	p.sortItems()
 	for _, g := range p.groups {
 		g.used = false
 	}
@@ -544,6 +545,38 @@ func (p *Painter) Flush(gtx layout.Context, th *Theme) {
 	p.groups = slices.DeleteFunc(p.groups, func(g *pathGroup) bool { return !g.used })
 	p.items = p.items[:0]
 	p.atlas.endFrame()
+}
+
+// sortItems orders the items by layer, then key, each layer's and key's in
+// the order they came: a counting sort, since layers and keys are small
+// numbers (the text layer counts as the one above the top layer). It
+// moves each item once; a comparison sort moved the large items many
+// times, and was the window's largest single cost while music played.
+func (p *Painter) sortItems() {
+	keys := int32(len(p.keys))
+	bucket := func(it *paintItem) int32 {
+		layer := it.layer
+		if layer == textLayer {
+			layer = p.topLayer + 1
+		}
+		return layer*keys + it.key
+	}
+	n := (p.topLayer+2)*keys + 1
+	p.counts = slices.Grow(p.counts[:0], int(n))[:n]
+	clear(p.counts)
+	for i := range p.items {
+		p.counts[bucket(&p.items[i])+1]++
+	}
+	for i := 1; i < len(p.counts); i++ {
+		p.counts[i] += p.counts[i-1]
+	}
+	p.sorted = slices.Grow(p.sorted[:0], len(p.items))[:len(p.items)]
+	for i := range p.items {
+		b := bucket(&p.items[i])
+		p.sorted[p.counts[b]] = p.items[i]
+		p.counts[b]++
+	}
+	p.items, p.sorted = p.sorted, p.items
 }
 
 // paintBackdrop puts the items that are not live into the backdrop and
