@@ -7,6 +7,7 @@ import (
 
 	"gioui.org/f32"
 	"gioui.org/font"
+	"gioui.org/io/system"
 	"gioui.org/layout"
 	"gioui.org/op"
 	"gioui.org/op/clip"
@@ -68,6 +69,9 @@ type Painter struct {
 	// order, swapped with items.
 	counts []int32
 	sorted []paintItem
+	// lines keeps each label's line as shaped, for labels the atlas
+	// draws: their glyphs are not needed, only where the line lies.
+	lines map[lineKey]glyphIter
 
 	cols, rows int
 	cells      []int32 // per cell, the last node of the items it holds, or -1
@@ -410,6 +414,13 @@ func (p *Painter) keyID(k groupKey) int32 {
 // label shapes txt into the frame's text; see Theme.Label.
 func (p *Painter) label(gtx layout.Context, th *Theme, size unit.Sp, c color.NRGBA, align text.Alignment, weight font.Weight, txt string) layout.Dimensions {
 	cs := gtx.Constraints
+	ppem := gtx.Sp(size)
+	lk := lineKey{txt: txt, weight: weight, ppem: ppem, align: align, minX: cs.Min.X, max: cs.Max, locale: gtx.Locale}
+	if it, ok := p.lines[lk]; ok {
+		if dims, ok := p.atlasLabel(&it, c, weight, ppem, cs, txt); ok {
+			return dims
+		}
+	}
 	f := th.Face
 	f.Weight = weight
 	th.Shaper.LayoutString(text.Parameters{
@@ -442,25 +453,67 @@ func (p *Painter) label(gtx layout.Context, th *Theme, size unit.Sp, c color.NRG
 			break
 		}
 	}
-	viewport.Min = viewport.Min.Add(it.padding.Min)
-	viewport.Max = viewport.Max.Add(it.padding.Max)
-	b := viewport.Add(p.origin).Inset(-1).Intersect(p.clip)
-	if len(p.glyphs) > g0+1 && !b.Empty() && c.A != 0 {
-		if e, ok := p.atlas.lookup(atlasKey{txt: txt, face: atlasFaceOf(weight, gtx.Sp(size)), col: c}); ok {
-			p.glyphs = p.glyphs[:g0]
-			pen := p.origin.Add(image.Pt(it.penX.Round(), it.baseline))
-			r := image.Rectangle{Min: pen.Sub(e.dot), Max: pen.Sub(e.dot).Add(e.src.Size())}
-			if r = r.Intersect(p.clip); !r.Empty() {
-				p.add(groupKey{kind: itemAtlasText, clip: p.clip}, r, paintItem{r: image.Rectangle{Min: pen}, atlas: e})
-			}
-			dims := layout.Dimensions{Size: cs.Constrain(it.bounds.Size())}
-			dims.Baseline = dims.Size.Y - it.baseline
-			return dims
-		}
-		p.add(groupKey{kind: itemText, col: c, clip: p.clip}, b, paintItem{g0: int32(g0), g1: int32(len(p.glyphs))})
+	it.any = len(p.glyphs) > g0+1
+	if p.lines == nil || len(p.lines) >= maxLines {
+		// Bounded as the atlas is: readouts whose text changes add lines.
+		p.lines = make(map[lineKey]glyphIter)
+	}
+	p.lines[lk] = it
+	if dims, ok := p.atlasLabel(&it, c, weight, ppem, cs, txt); ok {
+		p.glyphs = p.glyphs[:g0]
+		return dims
+	}
+	if it.any && !it.box(p).Empty() && c.A != 0 {
+		p.add(groupKey{kind: itemText, col: c, clip: p.clip}, it.box(p), paintItem{g0: int32(g0), g1: int32(len(p.glyphs))})
 	} else {
 		p.glyphs = p.glyphs[:g0]
 	}
+	return it.dims(cs)
+}
+
+// maxLines bounds Painter.lines.
+const maxLines = 4096
+
+// lineKey is everything a label's line depends on.
+type lineKey struct {
+	txt    string
+	weight font.Weight
+	ppem   int
+	align  text.Alignment
+	minX   int
+	max    image.Point
+	locale system.Locale
+}
+
+// atlasLabel draws the label whose line it is from the atlas, and reports
+// false when the atlas cannot (the caller then draws its glyphs); a label
+// with nothing to draw is done.
+func (p *Painter) atlasLabel(it *glyphIter, c color.NRGBA, weight font.Weight, ppem int, cs layout.Constraints, txt string) (layout.Dimensions, bool) {
+	if !it.any || it.box(p).Empty() || c.A == 0 {
+		return it.dims(cs), true
+	}
+	e, ok := p.atlas.lookup(atlasKey{txt: txt, face: atlasFaceOf(weight, ppem), col: c})
+	if !ok {
+		return layout.Dimensions{}, false
+	}
+	pen := p.origin.Add(image.Pt(it.penX.Round(), it.baseline))
+	r := image.Rectangle{Min: pen.Sub(e.dot), Max: pen.Sub(e.dot).Add(e.src.Size())}
+	if r = r.Intersect(p.clip); !r.Empty() {
+		p.add(groupKey{kind: itemAtlasText, clip: p.clip}, r, paintItem{r: image.Rectangle{Min: pen}, atlas: e})
+	}
+	return it.dims(cs), true
+}
+
+// box is where the line's glyphs may paint, in window pixels, clipped.
+func (it *glyphIter) box(p *Painter) image.Rectangle {
+	v := it.viewport
+	v.Min = v.Min.Add(it.padding.Min)
+	v.Max = v.Max.Add(it.padding.Max)
+	return v.Add(p.origin).Inset(-1).Intersect(p.clip)
+}
+
+// dims are the label's dimensions, computed as widget.Label computes them.
+func (it *glyphIter) dims(cs layout.Constraints) layout.Dimensions {
 	dims := layout.Dimensions{Size: cs.Constrain(it.bounds.Size())}
 	dims.Baseline = dims.Size.Y - it.baseline
 	return dims
@@ -479,6 +532,7 @@ type glyphIter struct {
 	lines    int
 	first    bool
 	visible  bool
+	any      bool // some glyph is visible
 }
 
 // process accounts for g and reports whether later glyphs may be visible.
