@@ -243,9 +243,9 @@ func (e *Engine) Process(in, out [][]float32) {
 // ProcessOutputs computes one period's outputs: it adopts a prepared graph
 // if there is one, applies the commands waiting in every ring and computes
 // all outputs; the meters and BPM counters that no output waits for, and
-// the published meters and status, are FinishPeriod's. Ports missing from in or out, or shorter
-// than out[0], leave the outputs silent; frames past backend.MaxFrames
-// are silent too.
+// the published meters and status, are FinishPeriod's. Ports missing from
+// in or out, or shorter than out[0], leave the outputs silent; frames past
+// backend.MaxFrames are silent too.
 //
 // ProcessOutputs is real-time safe: no allocation, no lock, no blocking,
 // no system call (the clock is read through the vDSO).
