@@ -415,14 +415,14 @@ func (p *Painter) keyID(k groupKey) int32 {
 func (p *Painter) label(gtx layout.Context, th *Theme, size unit.Sp, c color.NRGBA, align text.Alignment, weight font.Weight, txt string) layout.Dimensions {
 	cs := gtx.Constraints
 	ppem := gtx.Sp(size)
-	lk := lineKey{txt: txt, weight: weight, ppem: ppem, align: align, minX: cs.Min.X, max: cs.Max, locale: gtx.Locale}
+	f := th.Face
+	f.Weight = weight
+	lk := lineKey{txt: txt, font: f, ppem: ppem, align: align, minX: cs.Min.X, max: cs.Max, locale: gtx.Locale}
 	if it, ok := p.lines[lk]; ok {
 		if dims, ok := p.atlasLabel(&it, c, weight, ppem, cs, txt); ok {
 			return dims
 		}
 	}
-	f := th.Face
-	f.Weight = weight
 	th.Shaper.LayoutString(text.Parameters{
 		Font:      f,
 		PxPerEm:   fixed.I(gtx.Sp(size)),
@@ -454,17 +454,19 @@ func (p *Painter) label(gtx layout.Context, th *Theme, size unit.Sp, c color.NRG
 		}
 	}
 	it.any = len(p.glyphs) > g0+1
-	if p.lines == nil || len(p.lines) >= maxLines {
-		// Bounded as the atlas is: readouts whose text changes add lines.
+	if p.lines == nil {
 		p.lines = make(map[lineKey]glyphIter)
+	} else if len(p.lines) >= maxLines {
+		// Bounded as the atlas is: readouts whose text changes add lines.
+		clear(p.lines)
 	}
 	p.lines[lk] = it
 	if dims, ok := p.atlasLabel(&it, c, weight, ppem, cs, txt); ok {
 		p.glyphs = p.glyphs[:g0]
 		return dims
 	}
-	if it.any && !it.box(p).Empty() && c.A != 0 {
-		p.add(groupKey{kind: itemText, col: c, clip: p.clip}, it.box(p), paintItem{g0: int32(g0), g1: int32(len(p.glyphs))})
+	if b := it.box(p); it.any && !b.Empty() && c.A != 0 {
+		p.add(groupKey{kind: itemText, col: c, clip: p.clip}, b, paintItem{g0: int32(g0), g1: int32(len(p.glyphs))})
 	} else {
 		p.glyphs = p.glyphs[:g0]
 	}
@@ -477,7 +479,7 @@ const maxLines = 4096
 // lineKey is everything a label's line depends on.
 type lineKey struct {
 	txt    string
-	weight font.Weight
+	font   font.Font
 	ppem   int
 	align  text.Alignment
 	minX   int

@@ -78,7 +78,8 @@ var (
 // 0 when no processor is attached, and C then writes silence; else 1, or
 // 2 for a Finisher: the outputs and MIDI are then already passed on to the
 // graph (ldj_pass_on, one cgo call from here) before FinishPeriod, so the
-// clients after this one do not wait for its meters.
+// clients after this one do not wait for its meters, and when C says a
+// yield is due (see ldj_yield) it is made here, after FinishPeriod.
 //
 // ldjProcess is real-time safe: no allocation (slice headers are rewritten
 // in place or point into C memory), no lock, no system call. It runs
@@ -86,7 +87,7 @@ var (
 // Go preempt it, no thread is cloned from the real-time one.
 //
 //export ldjProcess
-func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
+func ldjProcess(slotIndex C.int, nframes C.uint32_t, yield C.int) C.int {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	s := slots[slotIndex].rt.Load()
@@ -125,7 +126,28 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t) C.int {
 	}
 	C.ldj_pass_on(s.native, nframes)
 	s.fin.FinishPeriod()
+	if yield != 0 {
+		s.yield(nframes)
+	}
 	return 2
+}
+
+// yield is ldjYield inside ldjProcess, for a Finisher's period: one pass
+// through the scheduler, timed into the counters ldj_yield keeps, and
+// kept out of the period's own time (yield_ns). It is real-time safe: the
+// clock is read through the vDSO.
+func (s *rtState) yield(nframes C.uint32_t) {
+	start := time.Now()
+	runtime.Gosched()
+	d := time.Since(start).Nanoseconds()
+	n := s.native
+	n.yield_ns = C.int64_t(d)
+	if d > int64(atomic.LoadInt64((*int64)(unsafe.Pointer(&n.yield_max_ns)))) {
+		atomic.StoreInt64((*int64)(unsafe.Pointer(&n.yield_max_ns)), d)
+	}
+	if rate := atomic.LoadUint32((*uint32)(unsafe.Pointer(&n.rate_hz))); rate > 0 && float64(d)*float64(rate) > 1e9*float64(nframes) {
+		atomic.AddUint32((*uint32)(unsafe.Pointer(&n.yield_late)), 1)
+	}
 }
 
 // ldjYield is the Go half of ldj_yield (native.c): one pass through Go's

@@ -37,7 +37,8 @@
 // clients after ours in the graph, and JACK's DSP load, which is the time
 // until the graph's last client is done, do not wait for that work
 // (TestFinishPeriodAfterTheOutputs); it still has to end before the next
-// period, and the timing above includes it.
+// period, and the timing above includes it. Such a period also makes its
+// yield (below) inside the same entry, after FinishPeriod.
 //
 // What Go's runtime does around the entry is measured, not assumed
 // (docs/PERFORMANCE.md): an entry takes its P back without passing

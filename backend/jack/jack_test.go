@@ -56,10 +56,7 @@ type stalling struct {
 // allocation. (The backend finds the engine's Finisher, so it is
 // ProcessOutputs it calls.)
 func (p *stalling) ProcessOutputs(in, out [][]float32) {
-	if d := p.stallNs.Swap(0); d > 0 {
-		for start := time.Now(); time.Since(start) < time.Duration(d); {
-		}
-	}
+	spin(time.Duration(p.stallNs.Swap(0)))
 	p.Engine.ProcessOutputs(in, out)
 }
 

@@ -100,13 +100,17 @@ static int ldj_cycle(ldj_state *s, jack_nframes_t n) {
 		return 0;
 	}
 	int done = 0;
+	// A Finisher's period yields inside its own entry (see ldj_yield).
+	int64_t now = ldj_now_ns();
+	int yield = now - s->yield_at_ns >= LDJ_YIELD_NS;
 	// A Dekker handshake with ldj_close_go: either this thread sees
 	// go_open cleared, or ldj_close_go sees in_go set and waits.
 	if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) {
 		__atomic_store_n(&s->in_go, 1, __ATOMIC_SEQ_CST);
-		if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) done = ldjProcess(s->slot, n);
+		if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) done = ldjProcess(s->slot, n, yield);
 		__atomic_store_n(&s->in_go, 0, __ATOMIC_SEQ_CST);
 	}
+	if (done == 2 && yield) s->yield_at_ns = now;
 	if (!done)
 		for (int i = 0; i < s->n_out; i++) memset(s->out_buf[i], 0, n * sizeof(float));
 	else if (done == 1)
@@ -151,7 +155,9 @@ static void ldj_account(ldj_state *s, jack_nframes_t n, int64_t d) {
 // call and then polls every 20 µs for a while: in the app that was the
 // largest single cost while music plays (docs/PERFORMANCE.md). The yield
 // hands the P through another thread and back; its time is kept in
-// yield_max_ns and yield_late (yields that ran past the period).
+// yield_max_ns and yield_late (yields that ran past the period). A
+// backend.Finisher's period does the same inside its one entry into Go,
+// after FinishPeriod (ldjProcess), and so needs no second entry.
 static void ldj_yield(ldj_state *s, jack_nframes_t n) {
 	int64_t t0 = ldj_now_ns();
 	if (t0 - s->yield_at_ns < LDJ_YIELD_NS) return;
@@ -176,9 +182,11 @@ static void *ldj_thread(void *arg) {
 		jack_nframes_t n = jack_cycle_wait(s->client);
 		if (n == 0) return NULL;
 		int64_t t0 = ldj_now_ns();
-		if (ldj_cycle(s, n) != 2) jack_cycle_signal(s->client, 0);
-		ldj_account(s, n, ldj_now_ns() - t0);
-		ldj_yield(s, n);
+		int done = ldj_cycle(s, n);
+		if (done != 2) jack_cycle_signal(s->client, 0);
+		ldj_account(s, n, ldj_now_ns() - t0 - s->yield_ns);
+		s->yield_ns = 0;
+		if (done != 2) ldj_yield(s, n);
 	}
 }
 

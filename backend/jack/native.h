@@ -71,6 +71,7 @@ typedef struct {
 	uint32_t hist[LDJ_HIST_BUCKETS + 1];
 	int64_t yield_at_ns;     // audio thread only
 	int64_t yield_max_ns;    // the longest ldj_yield
+	int64_t yield_ns;        // this period's yield inside ldjProcess; audio thread only
 	uint32_t yield_late;     // yields longer than their period
 
 	// Filled by ldj_poll on the manager goroutine.
@@ -108,7 +109,7 @@ typedef struct {
 	int latency_by_manager; // set: the manager sets port latency (pipewire-jack)
 } ldj_state;
 
-extern int ldjProcess(int slot, uint32_t nframes);
+extern int ldjProcess(int slot, uint32_t nframes, int yield);
 void ldj_pass_on(ldj_state *s, jack_nframes_t n);
 extern void ldjYield(void);
 
