@@ -33,7 +33,14 @@ func startJackdWith(t *testing.T, o jacktest.ServerOptions) *jacktest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { srv.Close() })
+	t.Cleanup(func() {
+		// What the server said is the evidence when a client's close or a
+		// call to it failed.
+		if t.Failed() {
+			t.Logf("server log:\n%s", srv.Log())
+		}
+		srv.Close()
+	})
 	for _, kv := range srv.Env() {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Setenv(k, v)

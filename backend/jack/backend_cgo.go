@@ -200,6 +200,9 @@ type Backend struct {
 	stop   chan struct{}
 	done   chan struct{}
 	proc   backend.Processor
+	// closing is the step of closing the client the manager is in, for
+	// Stop's error.
+	closing atomic.Pointer[string]
 
 	// Owned by the manager goroutine; mu guards them for readers.
 	mu           sync.Mutex
@@ -313,7 +316,11 @@ func (b *Backend) Stop() error {
 			C.ldj_close_go(b.native)
 		}
 		b.mu.Unlock()
-		err = fmt.Errorf("jack: the server did not let the client close within %v; left it to the server", stopWait)
+		step := "in an earlier call to the server"
+		if p := b.closing.Load(); p != nil {
+			step = *p
+		}
+		err = fmt.Errorf("jack: the server did not let the client close within %v (%s); left it to the server", stopWait, step)
 	}
 	b.done = nil
 	b.mu.Lock()
@@ -324,6 +331,16 @@ func (b *Backend) Stop() error {
 
 // stopWait is how long Stop waits for the server to close the client.
 const stopWait = 3 * time.Second
+
+// The steps of closing a client, named in Stop's error when the server
+// keeps the manager in one of them.
+var (
+	stepLock       = "waiting for another client's call into libjack"
+	stepCloseGo    = "waiting for the process callback to leave Go"
+	stepTimebase   = "in jack_release_timebase"
+	stepDeactivate = "in jack_deactivate"
+	stepClose      = "in jack_client_close"
+)
 
 // manage is the manager goroutine: the only one that touches the client.
 // It runs on its own OS thread and holds native.c's API lock for each
@@ -375,6 +392,7 @@ func (b *Backend) manage(first chan<- error) {
 	for {
 		select {
 		case <-b.stop:
+			b.closing.Store(&stepLock)
 			held := C.ldj_api_lock()
 			b.disconnect()
 			C.ldj_api_unlock(held)
@@ -592,18 +610,22 @@ func (b *Backend) disconnect() {
 	raw := rawClient(b.client)
 	// Keep the process callback out of Go before libjack may cancel its
 	// thread (see native.h), whether the server is alive or gone.
+	b.closing.Store(&stepCloseGo)
 	C.ldj_close_go(b.native)
 	if C.ldj_gone(b.native) == 0 {
 		if b.timebase == backend.TimebaseMaster || b.tbPending > 0 {
+			b.closing.Store(&stepTimebase)
 			C.ldj_release_timebase(b.native)
 		}
 		// Deactivate first: after it returns the process callback cannot
 		// run, so closing cannot race it.
+		b.closing.Store(&stepDeactivate)
 		C.jack_deactivate(raw)
 	}
 	b.setTimebase(backend.TimebaseNone)
 	b.tbPending = 0
 	slots[b.slot].rt.Store(nil)
+	b.closing.Store(&stepClose)
 	closeClient(b.client)
 	b.mu.Lock()
 	b.baseXRuns += uint64(C.ldj_u32(&b.native.xruns))
@@ -614,6 +636,7 @@ func (b *Backend) disconnect() {
 	freeSlot(b.slot)
 	b.slot = -1
 	C.free(unsafe.Pointer(native))
+	b.closing.Store(nil)
 }
 
 // prepare rebuilds the processor for a new sample rate, off the audio

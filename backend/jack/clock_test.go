@@ -126,6 +126,13 @@ func (r *rig) xruns() uint64 {
 	return r.b.Info().XRuns + r.b.Stats().SkippedPeriods + uint64(r.sink.XRuns()+r.src.XRuns()+r.sink.SkippedCycles())
 }
 
+// cleanWindowTries is how many windows a timing test measures, at most,
+// to find one the host did not disturb (for the clock tests, one in which
+// no client saw an xrun or a skipped cycle): on a shared two-core host
+// three windows of 3 s in a row have all had one. The last is judged
+// whatever it saw.
+const cleanWindowTries = 6
+
 // TestMIDIClockAtTheSetTempo: a JACK client on a real server receives
 // Linux DJ's MIDI clock at 120 and 128.5 BPM, at 256 and 1024 frames a
 // period (where a clock sent at the period's start would be up to 21 ms
@@ -155,7 +162,7 @@ func TestMIDIClockAtTheSetTempo(t *testing.T) {
 				time.Sleep(200 * time.Millisecond)
 				events := r.sink.ReceivedMIDITimed()[skip:]
 				f = measureClock(events, rate, bpm)
-				if r.xruns() == xruns || try == 3 {
+				if r.xruns() == xruns || try == cleanWindowTries {
 					if f.starts != 1 || f.stops != 1 || f.firstTick != 1 || events[0].Data[0] != clock.Start || events[len(events)-1].Data[0] != clock.Stop {
 						t.Fatalf("%d Start, %d Stop, first clock at event %d of %d; want Start, the clocks, Stop", f.starts, f.stops, f.firstTick, len(events))
 					}
@@ -207,7 +214,7 @@ func TestEngineMIDIClock(t *testing.T) {
 		if f.starts != 1 || f.stops != 1 || events[0].Data[0] != clock.Start || events[len(events)-1].Data[0] != clock.Stop {
 			t.Fatalf("round %d: %d Start, %d Stop in %d events; want Start, the clocks, Stop", round, f.starts, f.stops, len(events))
 		}
-		if r.xruns() != xruns && try < 3 {
+		if r.xruns() != xruns && try < cleanWindowTries {
 			t.Logf("round %d, try %d: an xrun or a skipped cycle during the round; again", round, try)
 			continue
 		}

@@ -173,7 +173,12 @@ func startServer(t *testing.T, opts jacktest.ServerOptions) *jacktest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { srv.Close() })
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("server log:\n%s", srv.Log())
+		}
+		srv.Close()
+	})
 	srv.UseInProcess()
 	return srv
 }
@@ -638,14 +643,24 @@ func TestNoAllocationsAt64Frames(t *testing.T) {
 	assertNoAllocations(t, r, 10*time.Second)
 	// The real-time thread passes through Go's scheduler every 4 ms or
 	// more, after each period's output is with JACK (ldj_yield): it must
-	// run, and come back within a period.
+	// run, and come back within a period. The yield waits for one of Go's
+	// threads, which has no real-time priority: a window in which the host
+	// kept that thread from a core is measured again, 5 s at a time.
 	cs := r.b.CallbackStats()
 	t.Logf("%d periods; yield: longest %v, %d longer than the %v period", cs.Cycles, cs.YieldMax, cs.YieldLate, cs.Period)
 	if cs.YieldMax <= 0 {
 		t.Error("the real-time thread never yielded")
 	}
-	if cs.YieldLate*1000 > cs.Cycles {
-		t.Errorf("%d of %d yields outlasted their period", cs.YieldLate, cs.Cycles)
+	late, periods := cs.YieldLate, cs.Cycles
+	for try := 2; late*1000 > periods && try <= cleanWindowTries; try++ {
+		before := r.b.CallbackStats()
+		time.Sleep(5 * time.Second)
+		after := r.b.CallbackStats()
+		late, periods = after.YieldLate-before.YieldLate, after.Cycles-before.Cycles
+		t.Logf("window %d: %d of %d yields outlasted their period", try, late, periods)
+	}
+	if late*1000 > periods {
+		t.Errorf("%d of %d yields outlasted their period, in every window", late, periods)
 	}
 	if r.eng.Status().LimiterGainDB >= 0 {
 		t.Errorf("the limiter never worked (gain %v dB): the input did not reach the engine", r.eng.Status().LimiterGainDB)
@@ -1082,9 +1097,9 @@ func TestAvailable(t *testing.T) {
 
 // TestStopGivesUpOnAFrozenServer stops the server's process (SIGSTOP) and
 // then the backend, as quitting the app would: libjack's close would wait
-// for ever, so Stop returns within its bound with an error, and the app can
-// save its state and exit. The server then resumes and the backend's
-// manager finishes closing.
+// for ever, so Stop returns within its bound with an error that names the
+// call it waited in, and the app can save its state and exit. The server
+// then resumes and the backend's manager finishes closing.
 func TestStopGivesUpOnAFrozenServer(t *testing.T) {
 	srv := startServer(t, jacktest.ServerOptions{})
 	b := jack.New(jack.Options{})
@@ -1109,6 +1124,9 @@ func TestStopGivesUpOnAFrozenServer(t *testing.T) {
 	case err := <-done:
 		if err == nil {
 			t.Errorf("Stop on a frozen server returned no error after %v", time.Since(start))
+		} else if !strings.Contains(err.Error(), "in jack_deactivate") {
+			// The error names the call the server kept the manager in.
+			t.Errorf("Stop's error %q does not say it waited in jack_deactivate", err)
 		}
 		if d := time.Since(start); d > 5*time.Second {
 			t.Errorf("Stop took %v", d)

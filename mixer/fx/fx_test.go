@@ -3,9 +3,12 @@ package fx_test
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/linuxdj/linuxdj/mixer/fx"
 )
@@ -155,7 +158,13 @@ func TestPingPongAlternates(t *testing.T) {
 func TestReverbTailIsFiniteAndFlat(t *testing.T) {
 	const frames = 256
 	periods := 60 * rateHz / frames
-	run := func(t *testing.T, process func(l, r []float32)) {
+	w := rateHz / frames // one second of periods
+	// run feeds process the burst and then 60 s of silence, and returns
+	// the thread's CPU time for each second of it: the CPU time, not the
+	// wall clock, so the time the host gave another program does not count.
+	run := func(t *testing.T, process func(l, r []float32)) []time.Duration {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
 		l, r := make([]float32, frames), make([]float32, frames)
 		seed := uint32(1)
 		for range 200 {
@@ -166,48 +175,60 @@ func TestReverbTailIsFiniteAndFlat(t *testing.T) {
 			}
 			process(l, r)
 		}
-		times := make([]time.Duration, periods)
+		seconds := make([]time.Duration, 0, periods/w)
 		var last float32
-		for p := range periods {
-			clear(l)
-			clear(r)
-			start := time.Now()
-			process(l, r)
-			times[p] = time.Since(start)
-			last = max(peakOf(l), peakOf(r))
+		for range periods / w {
+			start := threadCPU(t)
+			for range w {
+				clear(l)
+				clear(r)
+				process(l, r)
+				last = max(peakOf(l), peakOf(r))
+			}
+			seconds = append(seconds, threadCPU(t)-start)
 		}
 		if last > 1e-15 {
 			t.Errorf("after 60 s the tail is still at %v, want under −300 dBFS", last)
 		}
-		// The median of each second, so a preemption on a shared machine
-		// does not count. A short decay crosses the subnormal range
-		// (below 1e-38, −760 dB) within the first 10 s.
-		w := rateHz / frames
-		first, worst := median(times[:w]), time.Duration(0)
-		for s := 1; s < 60; s++ {
-			worst = max(worst, median(times[s*w:(s+1)*w]))
-		}
-		t.Logf("median period: %v in the first second, %v in the slowest after it", first, worst)
-		if worst > 2*first+2*time.Microsecond {
-			t.Errorf("the period slows from %v to %v as the tail fades", first, worst)
+		return seconds
+	}
+	// A short decay crosses the subnormal range (below 1e-38, −760 dB)
+	// within the first 10 s; a slow-down there is there in every run, while
+	// a host that slowed one second (a neighbour on the core's other
+	// hyperthread, a cache flushed by another program) is measured again.
+	flat := func(t *testing.T, process func(l, r []float32)) {
+		for try := 1; ; try++ {
+			seconds := run(t, process)
+			first, worst := seconds[0], slices.Max(seconds[1:])
+			t.Logf("CPU time per second of audio: %v in the first, %v in the slowest after it", first, worst)
+			if worst <= 2*first+time.Duration(2*w)*time.Microsecond {
+				return
+			}
+			if try == 3 {
+				t.Errorf("the period slows from %v to %v a second as the tail fades, in %d runs", first, worst, try)
+				return
+			}
 		}
 	}
 	t.Run("beat reverb", func(t *testing.T) {
 		u := fx.NewBeat(rateHz, maxFrames, rampFrames)
 		u.Set(fx.BeatSettings{Kind: fx.Reverb, On: true, Depth: 0.5, Feedback: 0})
-		run(t, func(l, r []float32) { u.Begin(); u.Process(l, r) })
+		flat(t, func(l, r []float32) { u.Begin(); u.Process(l, r) })
 	})
 	t.Run("colour space", func(t *testing.T) {
 		c := fx.NewColour(rateHz, maxFrames, rampFrames)
 		c.Set(fx.Space, 0.8, 0)
-		run(t, func(l, r []float32) { c.Begin(); c.Process(l, r) })
+		flat(t, func(l, r []float32) { c.Begin(); c.Process(l, r) })
 	})
 }
 
-func median(d []time.Duration) time.Duration {
-	s := slices.Clone(d)
-	slices.Sort(s)
-	return s[len(s)/2]
+// threadCPU is the CPU time the calling OS thread has used.
+func threadCPU(t *testing.T) time.Duration {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ts.Nano())
 }
 
 func peakOf(x []float32) float32 {
