@@ -92,6 +92,35 @@ func benchmarkEngine(b *testing.B, setup func(r *rig, channels int)) {
 	}
 }
 
+// BenchmarkEngineHalves times the two halves of a period (backend.Finisher)
+// with every control at its default, as the app starts: the outputs half
+// is what the graph's later clients and JACK's DSP load wait for.
+func BenchmarkEngineHalves(b *testing.B) {
+	const frames = 256
+	for _, channels := range []int{8, 16} {
+		b.Run(fmt.Sprintf("%dch", channels), func(b *testing.B) {
+			r := newRig(b, stereoConfig(channels), frames)
+			fillNoise(r.in, 1)
+			for range 100 {
+				r.run()
+			}
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			var outputs, finish time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				r.e.ProcessOutputs(r.in, r.out)
+				t1 := time.Now()
+				r.e.FinishPeriod()
+				outputs += t1.Sub(t0)
+				finish += time.Since(t1)
+			}
+			b.ReportMetric(float64(outputs.Nanoseconds())/float64(b.N), "outputs-ns/period")
+			b.ReportMetric(float64(finish.Nanoseconds())/float64(b.N), "finish-ns/period")
+		})
+	}
+}
+
 // threadCPU is the CPU time the calling OS thread has used.
 func threadCPU(b *testing.B) time.Duration {
 	const rusageThread = 1 // RUSAGE_THREAD, Linux

@@ -132,8 +132,9 @@
 //
 // A period is two halves (backend.Finisher): ProcessOutputs computes every
 // output, FinishPeriod then runs what no output waits for (the BPM
-// counters, the master's peak meter and loudness panel, on copies of
-// their signals) and publishes meters and status; Process is both. The
+// counters and every meter: strips, buses, the master's peak meter and
+// loudness panel, on copies of their signals) and publishes meters and
+// status; Process is both. The
 // JACK backend passes the outputs on to the graph between the two, so the
 // clients after the mixer do not wait for its meters. The engine
 // publishes a MeterFrame at most every 10 ms (once per period for longer

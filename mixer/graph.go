@@ -41,6 +41,11 @@ type strip struct {
 	// The period's input after the trim, kept for the BPM counter, which
 	// runs after the outputs (analyse); tempoR is nil for a mono strip.
 	tempoL, tempoR []float32
+	// The period's signal before the fader, kept for the meters, which run
+	// after the outputs too; meterStereo says whether meterR holds this
+	// period's right side (an FX can make a mono strip stereo).
+	meterL, meterR []float32
+	meterStereo    bool
 }
 
 // graph is everything the audio thread needs for one sample rate. Prepare
@@ -76,9 +81,12 @@ type graph struct {
 	panel      *masterPanel  // master loudness panel; see metering.go
 
 	masterTempo tempo.Counter // the master's BPM counter; see bpm.go
-	// The period's master output, kept for the meters and the BPM counter
-	// that run after the outputs (analyse).
-	mstL, mstR []float32
+	// The period's master, booth and phones outputs, kept for the meters
+	// and the BPM counter that run after the outputs (analyse); the cue
+	// meter reads the cue bus, which nothing writes after the strips.
+	mstL, mstR       []float32
+	boothL, boothR   []float32
+	phonesL, phonesR []float32
 
 	studio studio  // talkover, talkback, monitor section; see studio.go
 	fx     effects // the beat FX unit; see effects.go
@@ -119,7 +127,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 			taps++
 		}
 	}
-	bufs := make([]float32, (16+taps)*backend.MaxFrames)
+	bufs := make([]float32, (20+taps+2*len(cfg.Channels))*backend.MaxFrames)
 	next := func() []float32 {
 		b := bufs[:backend.MaxFrames:backend.MaxFrames]
 		bufs = bufs[backend.MaxFrames:]
@@ -130,6 +138,8 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	g.gLow, g.gMid, g.gHigh, g.w = next(), next(), next(), next()
 	g.dryL, g.dryR = next(), next()
 	g.mstL, g.mstR = next(), next()
+	g.boothL, g.boothR = next(), next()
+	g.phonesL, g.phonesR = next(), next()
 
 	port := 0
 	for i, c := range cfg.Channels {
@@ -137,6 +147,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 		s.stereo = c.Stereo
 		s.inL, s.inR = port, port
 		s.tempoL = next()
+		s.meterL, s.meterR = next(), next()
 		port++
 		if c.Stereo {
 			s.inR = port
@@ -394,8 +405,9 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 	if right == nil {
 		right = l
 	}
-	s.meter.process(l, right)
-	s.meters.process(l, r)
+	copy(s.meterL, l)
+	copy(s.meterR, right)
+	s.meterStereo = r != nil
 	s.cueL.MixInto(g.cueBusL[:n], l)
 	s.cueR.MixInto(g.cueBusR[:n], right)
 	busL, busR := g.stripBuses(i, l, right)
@@ -488,12 +500,12 @@ func (g *graph) processOutputs(out [][]float32, n int) {
 	g.phMstRR.MixInto(phonesR, masterR)
 	g.addTalkback(phonesL, phonesR)
 
-	g.masterMeter.process(masterL, masterR)
 	copy(g.mstL, masterL)
 	copy(g.mstR, masterR)
-	g.boothMeter.process(boothL, boothR)
-	g.phonesMeter.process(phonesL, phonesR)
-	g.cueMeter.process(cueL, cueR)
+	copy(g.boothL, boothL)
+	copy(g.boothR, boothR)
+	copy(g.phonesL, phonesL)
+	copy(g.phonesR, phonesR)
 }
 
 // analyse runs the period's meters and BPM counters that no output waits
@@ -509,8 +521,18 @@ func (g *graph) analyse(n int) {
 			r = s.tempoR[:n]
 		}
 		s.tempo.Process(s.tempoL[:n], r)
+		l, right := s.meterL[:n], s.meterR[:n]
+		s.meter.process(l, right)
+		if !s.meterStereo {
+			right = nil
+		}
+		s.meters.process(l, right)
 	}
 	l, r := g.mstL[:n], g.mstR[:n]
+	g.masterMeter.process(l, r)
+	g.boothMeter.process(g.boothL[:n], g.boothR[:n])
+	g.phonesMeter.process(g.phonesL[:n], g.phonesR[:n])
+	g.cueMeter.process(g.cueBusL[:n], g.cueBusR[:n])
 	g.processMasterMeters(l, r)
 	g.masterTempo.Process(l, r)
 }
