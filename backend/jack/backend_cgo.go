@@ -339,6 +339,7 @@ var (
 	stepCloseGo    = "waiting for the process callback to leave Go"
 	stepTimebase   = "in jack_release_timebase"
 	stepDeactivate = "in jack_deactivate"
+	stepPorts      = "unregistering the ports"
 	stepClose      = "in jack_client_close"
 )
 
@@ -621,6 +622,16 @@ func (b *Backend) disconnect() {
 		// run, so closing cannot race it.
 		b.closing.Store(&stepDeactivate)
 		C.jack_deactivate(raw)
+		// Closing, jackd 2 unregisters the client's ports and, for each
+		// port that has metadata (our pretty names, or anything another
+		// program set on it), writes a notice to every client: to the
+		// closing one too, which has stopped reading by then. Enough of
+		// those fill its socket, and the server waits on it for ever
+		// (seen: jack_client_close hung, jackd in PortUnRegister →
+		// PropertyChangeNotify → write). Unregistered here, one request
+		// at a time, the ports' notices reach a client that still reads.
+		b.closing.Store(&stepPorts)
+		C.ldj_unregister_ports(b.native)
 	}
 	b.setTimebase(backend.TimebaseNone)
 	b.tbPending = 0

@@ -67,7 +67,12 @@
 // with silence in C, and libjack cancels the thread in jack_cycle_wait.
 // A server that does not answer would keep libjack's deactivate and close
 // waiting for ever: Stop closes the gate itself and gives up after a bound
-// (stopWait), so the app can still save and exit.
+// (stopWait), so the app can still save and exit, and its error names the
+// call it waited in. Between deactivating and closing, the manager
+// unregisters every port: jackd 2 sends every client, the closing one
+// too, a notice for each port's metadata that goes with it, and at close
+// the client has stopped reading; unread, 35 named ports filled its socket
+// and the server waited on it for ever (TestStopClosesWithEveryPortNamed).
 //
 // go-jack (github.com/xthexder/go-jack) provides client open/close, port
 // registration, connections, port lookup and activation. What it lacks, or

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -1092,6 +1093,41 @@ func TestAvailable(t *testing.T) {
 	if err := b.Start(newEngine(t)); err == nil || !strings.Contains(err.Error(), "jack_client_open") {
 		b.Stop()
 		t.Fatalf("Start with no server: err = %v; want one naming jack_client_open", err)
+	}
+}
+
+// TestStopClosesWithEveryPortNamed starts and stops the backend with the
+// strips of `linuxdj --channels 8`, each port with its pretty name, three
+// times on one server: each Stop must close the client, promptly and
+// without an error. jackd 2 tells every client, the closing one included,
+// when a port's metadata goes with the port; unread, those notices filled
+// the closing client's socket, and jack_client_close waited for ever (the
+// app's exit hung in four runs of six; this test failed in its first).
+func TestStopClosesWithEveryPortNamed(t *testing.T) {
+	startServer(t, jacktest.ServerOptions{})
+	cfg := mixer.DefaultConfig() // with eight decks, as `linuxdj --channels 8` has
+	for i := 5; i <= 8; i++ {
+		cfg.Channels = slices.Insert(cfg.Channels, i-1, mixer.ChannelConfig{Name: fmt.Sprintf("Deck %d", i), Stereo: true})
+	}
+	for run := range 3 {
+		eng, err := mixer.New(cfg, 48000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := jack.New(jack.Options{})
+		if err := b.Start(eng); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(500 * time.Millisecond)
+		start := time.Now()
+		err = b.Stop()
+		t.Logf("run %d: %d ports closed in %v", run, len(eng.Inputs())+len(eng.Outputs())+2, time.Since(start).Round(time.Millisecond))
+		if err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("run %d: Stop took %v", run, d)
+		}
 	}
 }
 

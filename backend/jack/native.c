@@ -336,6 +336,19 @@ int ldj_set_pretty_name(jack_client_t *c, jack_port_t *p, const char *name) {
 	return jack_set_property(c, uuid, "http://jackaudio.org/metadata/pretty-name", name, "text/plain");
 }
 
+// ldj_unregister_ports unregisters every port of the deactivated client
+// (see disconnect in backend_cgo.go for why, before closing).
+void ldj_unregister_ports(ldj_state *s) {
+	for (int kind = 0; kind < 4; kind++) {
+		jack_port_t **ports = kind == 0 ? s->in : kind == 1 ? s->out : kind == 2 ? &s->midi_in : &s->midi_out;
+		int n = kind == 0 ? s->n_in : kind == 1 ? s->n_out : 1;
+		for (int i = 0; i < n; i++) {
+			if (ports[i]) jack_port_unregister(s->client, ports[i]);
+			ports[i] = NULL;
+		}
+	}
+}
+
 uint32_t ldj_take_events(ldj_state *s) { return __atomic_exchange_n(&s->events, 0, __ATOMIC_ACQUIRE); }
 
 void ldj_open_go(ldj_state *s) { __atomic_store_n(&s->go_open, 1, __ATOMIC_SEQ_CST); }

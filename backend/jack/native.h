@@ -119,6 +119,7 @@ void ldj_update_latency(ldj_state *s);
 const char *ldj_set_callbacks(ldj_state *s);
 void ldj_add_port(ldj_state *s, jack_port_t *p, int kind);
 int ldj_set_pretty_name(jack_client_t *c, jack_port_t *p, const char *name);
+void ldj_unregister_ports(ldj_state *s);
 uint32_t ldj_u32(uint32_t *p);
 int64_t ldj_i64(int64_t *p);
 int ldj_gone(ldj_state *s);
