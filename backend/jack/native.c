@@ -240,8 +240,9 @@ static void ldj_apply_latency(ldj_state *s, jack_latency_callback_mode_t mode) {
 	jack_latency_range_t r, total = {UINT32_MAX, 0};
 	jack_port_t **from = mode == JackCaptureLatency ? s->in : s->out;
 	jack_port_t **to = mode == JackCaptureLatency ? s->out : s->in;
-	int n_from = mode == JackCaptureLatency ? s->n_in : s->n_out;
-	int n_to = mode == JackCaptureLatency ? s->n_out : s->n_in;
+	int n_in = __atomic_load_n(&s->n_in, __ATOMIC_SEQ_CST), n_out = __atomic_load_n(&s->n_out, __ATOMIC_SEQ_CST);
+	int n_from = mode == JackCaptureLatency ? n_in : n_out;
+	int n_to = mode == JackCaptureLatency ? n_out : n_in;
 	for (int i = 0; i < n_from; i++) {
 		jack_port_get_latency_range(from[i], mode, &r);
 		if (r.min < total.min) total.min = r.min;
@@ -337,16 +338,18 @@ int ldj_set_pretty_name(jack_client_t *c, jack_port_t *p, const char *name) {
 }
 
 // ldj_unregister_ports unregisters every port of the deactivated client
-// (see disconnect in backend_cgo.go for why, before closing).
+// (see disconnect in backend_cgo.go for why, before closing). The counts
+// go to zero first: the latency callback, on the notification thread,
+// may still run meanwhile and must then find no ports to walk.
 void ldj_unregister_ports(ldj_state *s) {
-	for (int kind = 0; kind < 4; kind++) {
-		jack_port_t **ports = kind == 0 ? s->in : kind == 1 ? s->out : kind == 2 ? &s->midi_in : &s->midi_out;
-		int n = kind == 0 ? s->n_in : kind == 1 ? s->n_out : 1;
-		for (int i = 0; i < n; i++) {
-			if (ports[i]) jack_port_unregister(s->client, ports[i]);
-			ports[i] = NULL;
-		}
-	}
+	int n_in = __atomic_exchange_n(&s->n_in, 0, __ATOMIC_SEQ_CST);
+	int n_out = __atomic_exchange_n(&s->n_out, 0, __ATOMIC_SEQ_CST);
+	for (int i = 0; i < n_in; i++) jack_port_unregister(s->client, s->in[i]);
+	for (int i = 0; i < n_out; i++) jack_port_unregister(s->client, s->out[i]);
+	jack_port_t *midi[2] = {s->midi_in, s->midi_out};
+	s->midi_in = s->midi_out = NULL;
+	for (int i = 0; i < 2; i++)
+		if (midi[i]) jack_port_unregister(s->client, midi[i]);
 }
 
 uint32_t ldj_take_events(ldj_state *s) { return __atomic_exchange_n(&s->events, 0, __ATOMIC_ACQUIRE); }
