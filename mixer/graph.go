@@ -120,14 +120,16 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 		meterPeriod:    max(1, int(meterFrameSeconds*rate)),
 		worstWindowLen: worstWindowSeconds * sampleRateHz,
 	}
-	taps := 0
+	// 20 for the graph; per strip the BPM counter's one or two and the
+	// meters' two.
+	count := 20
 	for _, c := range cfg.Channels {
-		taps++
+		count += 3
 		if c.Stereo {
-			taps++
+			count++
 		}
 	}
-	bufs := make([]float32, (20+taps+2*len(cfg.Channels))*backend.MaxFrames)
+	bufs := make([]float32, count*backend.MaxFrames)
 	next := func() []float32 {
 		b := bufs[:backend.MaxFrames:backend.MaxFrames]
 		bufs = bufs[backend.MaxFrames:]
@@ -406,8 +408,10 @@ func (g *graph) processStrip(i int, in [][]float32, n int) {
 		right = l
 	}
 	copy(s.meterL, l)
-	copy(s.meterR, right)
 	s.meterStereo = r != nil
+	if s.meterStereo {
+		copy(s.meterR, r)
+	}
 	s.cueL.MixInto(g.cueBusL[:n], l)
 	s.cueR.MixInto(g.cueBusR[:n], right)
 	busL, busR := g.stripBuses(i, l, right)
@@ -516,17 +520,20 @@ func (g *graph) processOutputs(out [][]float32, n int) {
 func (g *graph) analyse(n int) {
 	for i := range g.strips {
 		s := &g.strips[i]
-		var r []float32 // nil for a mono strip
+		var tempoR []float32 // nil for a mono strip
 		if s.tempoR != nil {
-			r = s.tempoR[:n]
+			tempoR = s.tempoR[:n]
 		}
-		s.tempo.Process(s.tempoL[:n], r)
-		l, right := s.meterL[:n], s.meterR[:n]
+		s.tempo.Process(s.tempoL[:n], tempoR)
+		l := s.meterL[:n]
+		var r []float32 // nil while the strip's signal is mono
+		right := l
+		if s.meterStereo {
+			r = s.meterR[:n]
+			right = r
+		}
 		s.meter.process(l, right)
-		if !s.meterStereo {
-			right = nil
-		}
-		s.meters.process(l, right)
+		s.meters.process(l, r)
 	}
 	l, r := g.mstL[:n], g.mstR[:n]
 	g.masterMeter.process(l, r)

@@ -425,7 +425,7 @@ func (p *Painter) label(gtx layout.Context, th *Theme, size unit.Sp, c color.NRG
 	}
 	th.Shaper.LayoutString(text.Parameters{
 		Font:      f,
-		PxPerEm:   fixed.I(gtx.Sp(size)),
+		PxPerEm:   fixed.I(ppem),
 		MaxLines:  1,
 		Alignment: align,
 		MaxWidth:  cs.Max.X,

@@ -127,27 +127,19 @@ func ldjProcess(slotIndex C.int, nframes C.uint32_t, yield C.int) C.int {
 	C.ldj_pass_on(s.native, nframes)
 	s.fin.FinishPeriod()
 	if yield != 0 {
-		s.yield(nframes)
+		s.yield()
 	}
 	return 2
 }
 
 // yield is ldjYield inside ldjProcess, for a Finisher's period: one pass
-// through the scheduler, timed into the counters ldj_yield keeps, and
-// kept out of the period's own time (yield_ns). It is real-time safe: the
-// clock is read through the vDSO.
-func (s *rtState) yield(nframes C.uint32_t) {
+// through the scheduler, timed for ldj_thread, which counts it as
+// ldj_yield counts its own and keeps it out of the period's time
+// (yield_ns). It is real-time safe: the clock is read through the vDSO.
+func (s *rtState) yield() {
 	start := time.Now()
 	runtime.Gosched()
-	d := time.Since(start).Nanoseconds()
-	n := s.native
-	n.yield_ns = C.int64_t(d)
-	if d > int64(atomic.LoadInt64((*int64)(unsafe.Pointer(&n.yield_max_ns)))) {
-		atomic.StoreInt64((*int64)(unsafe.Pointer(&n.yield_max_ns)), d)
-	}
-	if rate := atomic.LoadUint32((*uint32)(unsafe.Pointer(&n.rate_hz))); rate > 0 && float64(d)*float64(rate) > 1e9*float64(nframes) {
-		atomic.AddUint32((*uint32)(unsafe.Pointer(&n.yield_late)), 1)
-	}
+	s.native.yield_ns = C.int64_t(time.Since(start).Nanoseconds())
 }
 
 // ldjYield is the Go half of ldj_yield (native.c): one pass through Go's

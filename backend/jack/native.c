@@ -147,6 +147,14 @@ static void ldj_account(ldj_state *s, jack_nframes_t n, int64_t d) {
 	__atomic_add_fetch(&s->cycles, 1, __ATOMIC_RELEASE);
 }
 
+// ldj_count_yield keeps a yield of d nanoseconds in yield_max_ns and, if
+// it ran past the period, yield_late.
+static void ldj_count_yield(ldj_state *s, jack_nframes_t n, int64_t d) {
+	if (d > s->yield_max_ns) __atomic_store_n(&s->yield_max_ns, d, __ATOMIC_RELAXED);
+	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
+	if (rate > 0 && (double)d * rate > 1e9 * n) __atomic_add_fetch(&s->yield_late, 1, __ATOMIC_RELAXED);
+}
+
 // ldj_yield lets Go's scheduler run on the real-time thread's P once every
 // LDJ_YIELD_NS, after the period's output is with JACK (off the graph's
 // critical path). Without it the P's scheduling tick never moves (a cgo
@@ -166,10 +174,7 @@ static void ldj_yield(ldj_state *s, jack_nframes_t n) {
 	__atomic_store_n(&s->in_go, 1, __ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&s->go_open, __ATOMIC_SEQ_CST)) ldjYield();
 	__atomic_store_n(&s->in_go, 0, __ATOMIC_SEQ_CST);
-	int64_t d = ldj_now_ns() - t0;
-	if (d > s->yield_max_ns) __atomic_store_n(&s->yield_max_ns, d, __ATOMIC_RELAXED);
-	uint32_t rate = __atomic_load_n(&s->rate_hz, __ATOMIC_RELAXED);
-	if (rate > 0 && (double)d * rate > 1e9 * n) __atomic_add_fetch(&s->yield_late, 1, __ATOMIC_RELAXED);
+	ldj_count_yield(s, n, ldj_now_ns() - t0);
 }
 
 // ldj_thread is the client's real-time thread (jack_set_process_thread):
@@ -185,6 +190,7 @@ static void *ldj_thread(void *arg) {
 		int done = ldj_cycle(s, n);
 		if (done != 2) jack_cycle_signal(s->client, 0);
 		ldj_account(s, n, ldj_now_ns() - t0 - s->yield_ns);
+		if (s->yield_ns > 0) ldj_count_yield(s, n, s->yield_ns);
 		s->yield_ns = 0;
 		if (done != 2) ldj_yield(s, n);
 	}
