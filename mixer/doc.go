@@ -122,7 +122,10 @@
 // takes it, copies the control targets and pending meter peaks of the old
 // graph into it (plain fixed-size values, no allocation), jumps its ramps
 // to those targets, and drops the old graph for the garbage collector.
-// The audio thread never builds, sizes or frees anything.
+// The audio thread never builds, sizes or frees anything. It only lays out
+// anew, when the period's length changes, the one slab the graph's signal
+// buffers are cut from, so that a short period's signals lie together
+// (buffers.go).
 //
 // # Control and meters
 //

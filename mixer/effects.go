@@ -115,10 +115,7 @@ type effects struct {
 // fx_return_L in Process's in. It runs off the audio thread.
 func (g *graph) initFX(sampleRateHz, returnIn int) {
 	g.fx.beat = fx.NewBeat(sampleRateHz, backend.MaxFrames, g.rampFrames)
-	g.fx.sideL = make([]float32, backend.MaxFrames)
-	g.fx.sideR = make([]float32, backend.MaxFrames)
-	g.fx.retL = make([]float32, backend.MaxFrames)
-	g.fx.retR = make([]float32, backend.MaxFrames)
+	g.bufs.add(&g.fx.sideL, &g.fx.sideR, &g.fx.retL, &g.fx.retR)
 	g.fx.sendOut, g.fx.returnIn = fxSendOut, returnIn
 	for i := range g.strips {
 		g.strips[i].colour = fx.NewColour(sampleRateHz, backend.MaxFrames, g.rampFrames)

@@ -3,7 +3,6 @@ package mixer
 import (
 	"math"
 
-	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/mixer/dsp"
 	"github.com/linuxdj/linuxdj/mixer/fx"
 	"github.com/linuxdj/linuxdj/mixer/meter"
@@ -68,7 +67,8 @@ type graph struct {
 	phCueLL, phCueRL, phMstLL dsp.Ramp // into phones L
 	phCueRR, phMstLR, phMstRR dsp.Ramp // into phones R
 
-	// Scratch, each backend.MaxFrames long.
+	bufs signalBuffers // the signal buffers below, the strips', the studio's and the FX unit's
+	// Scratch.
 	chL, chR             []float32
 	busL, busR           []float32
 	cueBusL, cueBusR     []float32
@@ -120,40 +120,20 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 		meterPeriod:    max(1, int(meterFrameSeconds*rate)),
 		worstWindowLen: worstWindowSeconds * sampleRateHz,
 	}
-	// 20 for the graph; per strip the BPM counter's one or two and the
-	// meters' two.
-	count := 20
-	for _, c := range cfg.Channels {
-		count += 3
-		if c.Stereo {
-			count++
-		}
-	}
-	bufs := make([]float32, count*backend.MaxFrames)
-	next := func() []float32 {
-		b := bufs[:backend.MaxFrames:backend.MaxFrames]
-		bufs = bufs[backend.MaxFrames:]
-		return b
-	}
-	g.chL, g.chR, g.busL, g.busR = next(), next(), next(), next()
-	g.cueBusL, g.cueBusR, g.limL, g.limR = next(), next(), next(), next()
-	g.gLow, g.gMid, g.gHigh, g.w = next(), next(), next(), next()
-	g.dryL, g.dryR = next(), next()
-	g.mstL, g.mstR = next(), next()
-	g.boothL, g.boothR = next(), next()
-	g.phonesL, g.phonesR = next(), next()
+	g.bufs.add(&g.chL, &g.chR, &g.busL, &g.busR, &g.cueBusL, &g.cueBusR, &g.limL, &g.limR,
+		&g.gLow, &g.gMid, &g.gHigh, &g.w, &g.dryL, &g.dryR,
+		&g.mstL, &g.mstR, &g.boothL, &g.boothR, &g.phonesL, &g.phonesR)
 
 	port := 0
 	for i, c := range cfg.Channels {
 		s := &g.strips[i]
 		s.stereo = c.Stereo
 		s.inL, s.inR = port, port
-		s.tempoL = next()
-		s.meterL, s.meterR = next(), next()
+		g.bufs.add(&s.tempoL, &s.meterL, &s.meterR)
 		port++
 		if c.Stereo {
 			s.inR = port
-			s.tempoR = next()
+			g.bufs.add(&s.tempoR)
 			port++
 		}
 		s.eq = dsp.NewIsolator(cfg.CrossoverLowHz, cfg.CrossoverHighHz, rate)
@@ -177,6 +157,7 @@ func newGraph(cfg Config, sampleRateHz int) *graph {
 	g.frame.Channels = len(g.strips)
 	g.initStudio(cfg, port)
 	g.initInserts(len(cfg.Channels))
+	g.bufs.alloc()
 	g.setTargets()
 	g.jump()
 	return g
@@ -333,6 +314,7 @@ func (g *graph) latencyFrames() int {
 //
 // process is real-time safe: no allocation, no lock, no system call.
 func (g *graph) process(in, out [][]float32, n int) {
+	g.bufs.fit(n)
 	if g.dirty {
 		g.setTargets()
 	}

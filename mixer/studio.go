@@ -3,7 +3,6 @@ package mixer
 import (
 	"math"
 
-	"github.com/linuxdj/linuxdj/backend"
 	"github.com/linuxdj/linuxdj/mixer/dsp"
 )
 
@@ -42,9 +41,9 @@ func (st *studio) ramps() [12]*dsp.Ramp {
 		a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]}
 }
 
-// initStudio allocates the section's buffers; extIn is the index of the
-// first external monitor input, right after the channel inputs. It runs
-// off the audio thread.
+// initStudio sets the section up and adds its buffers to the graph's;
+// extIn is the index of the first external monitor input, right after the
+// channel inputs. It runs off the audio thread.
 func (g *graph) initStudio(cfg Config, extIn int) {
 	st := &g.studio
 	for i, c := range cfg.Channels {
@@ -53,15 +52,8 @@ func (g *graph) initStudio(cfg Config, extIn int) {
 		}
 	}
 	st.extInL, st.extInR = extIn, extIn+1
-	bufs := make([]float32, 12*backend.MaxFrames)
-	next := func() []float32 {
-		b := bufs[:backend.MaxFrames:backend.MaxFrames]
-		bufs = bufs[backend.MaxFrames:]
-		return b
-	}
-	st.micL, st.micR, st.tbL, st.tbR = next(), next(), next(), next()
-	st.keyL, st.keyR, st.duckGain, st.monL = next(), next(), next(), next()
-	st.monR, st.extL, st.extR = next(), next(), next()
+	g.bufs.add(&st.micL, &st.micR, &st.tbL, &st.tbR, &st.keyL, &st.keyR, &st.duckGain,
+		&st.monL, &st.monR, &st.extL, &st.extR)
 	for _, r := range st.ramps() {
 		r.Init(0, g.rampFrames)
 	}
