@@ -19,7 +19,9 @@ func TestStartSurvivesDeadServers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("server %d: %v", i+1, err)
 		}
-		// SIGKILL leaves the server's slot behind.
+		// SIGKILL leaves the server's slot behind, and its files in
+		// /dev/shm until the test is over.
+		t.Cleanup(func() { removeLeftovers(s.Name) })
 		cmd := s.cmd
 		s.cmd = nil
 		cmd.Process.Signal(syscall.SIGKILL)

@@ -406,19 +406,23 @@ func (s *Server) end(sig syscall.Signal) error {
 	}
 	s.log.Close()
 	if s.Kind == Jackd {
-		os.RemoveAll(filepath.Join("/dev/shm", fmt.Sprintf("jack-%d", os.Getuid()), s.Name))
-		// A server killed (or one that died) leaves its shared memory
-		// and semaphores, named after it, in /dev/shm; left there, they
-		// add up over runs until new servers and clients fail to map
-		// theirs. The name is this server's alone.
-		for _, pattern := range []string{"jack_" + s.Name + "_*", "jack_sem.*_" + s.Name + "_*"} {
-			leftovers, _ := filepath.Glob(filepath.Join("/dev/shm", pattern))
-			for _, f := range leftovers {
-				os.Remove(f)
-			}
-		}
+		removeLeftovers(s.Name)
 	}
 	return nil
+}
+
+// removeLeftovers removes what jackd server name left in /dev/shm. A
+// server killed (or one that died) leaves its sockets, shared memory and
+// semaphores, named after it, there; left, they add up over runs until new
+// servers and clients fail to map theirs. The name is one server's alone.
+func removeLeftovers(name string) {
+	os.RemoveAll(filepath.Join("/dev/shm", fmt.Sprintf("jack-%d", os.Getuid()), name))
+	for _, pattern := range []string{"jack_" + name + "_*", "jack_sem.*_" + name + "_*"} {
+		leftovers, _ := filepath.Glob(filepath.Join("/dev/shm", pattern))
+		for _, f := range leftovers {
+			os.Remove(f)
+		}
+	}
 }
 
 // Restart starts the server again under the same name and directory after
